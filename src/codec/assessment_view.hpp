@@ -1,0 +1,107 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/assessment.hpp"
+#include "core/knowledge_base.hpp"
+
+namespace mn::codec {
+
+// An assessment with every text resolved from the knowledge base and every
+// explanation drawn from the evaluation's traces. Both the JSON and the
+// terminal renderers read it, so they cannot drift apart.
+
+struct Because {
+  std::string field;   // "pain_areas[0]", "medications[1]", "stress"
+  std::string answer;  // "neck, 6/10, 8 weeks, in one spot"
+};
+
+struct ReasonView {
+  std::string id;
+  std::string text;
+  std::string category;  // consult_provider_first | adjust
+  std::string caution;   // systemic | local | modify | unknown_term | unanswered
+  std::string therapist_note;
+  std::vector<std::string> sources;
+  std::vector<Because> because;
+};
+
+struct ItemView {
+  std::string id;
+  std::string checklist;
+  std::string label;
+  std::vector<std::string> sources;
+  std::vector<Because> because;
+};
+
+struct TextView {
+  std::string id;
+  std::string title;
+  std::string text;
+  std::vector<std::string> sources;
+};
+
+struct PhaseView {
+  std::string style;
+  int every_days = 0;
+  int sessions = 0;
+  int minutes = 0;
+  std::string purpose;
+  std::string cadence;
+};
+
+struct SessionView {
+  std::string date;
+  std::string style;
+  int minutes = 0;
+};
+
+struct AssessmentView {
+  std::string knowledge_version;
+  std::string today;
+  // safety
+  std::string status;
+  std::vector<ReasonView> reasons;
+  int pressure_ceiling = 5;
+  std::string pressure_ceiling_name;
+  std::vector<std::string> areas_to_avoid;
+  std::vector<std::string> sites_to_avoid;
+  std::string position;
+  int max_minutes = 0;
+  std::vector<std::string> modifications;  // "element: text"
+  std::vector<std::string> unanswered;
+  // recommendation
+  std::string style;
+  std::string decision;
+  std::vector<ItemView> matched;
+  int therapeutic_count = 0;
+  int relaxation_count = 0;
+  std::string explanation;
+  int pressure_target = 3;
+  std::string pressure_target_name;
+  std::vector<TextView> evidence;
+  // plan
+  bool on_hold = false;
+  std::string on_hold_text;
+  std::vector<PhaseView> phases;
+  std::vector<SessionView> sessions;
+  std::string review_on;
+  std::vector<TextView> constraints;
+  std::vector<TextView> cadences;  // why each cadence was chosen
+  // guidance
+  std::vector<TextView> preparation;
+  std::vector<TextView> aftercare;
+  std::vector<TextView> when_to_call;
+  std::vector<TextView> pairings;
+  std::vector<TextView> bring_to_clinic;
+  std::vector<TextView> tell_your_therapist;
+};
+
+AssessmentView make_view(const core::KnowledgeBase& knowledge, const core::Intake& intake,
+                         const core::Assessment& assessment);
+
+// Replaces each "{name}" in `text` by its value.
+std::string fill(std::string text, std::initializer_list<std::pair<const char*, std::string>> values);
+
+}  // namespace mn::codec

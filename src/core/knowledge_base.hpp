@@ -1,0 +1,252 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/condition.hpp"
+#include "core/intake.hpp"
+#include "core/style.hpp"
+
+namespace mn::core {
+
+// The knowledge base compiled into index-based form (src/knowledge builds it
+// from knowledge/*.yaml). Immutable after loading; safe to share between
+// threads. Items refer to each other by index; ids and texts are kept only
+// for output. Assessments hold indices into it, so it must outlive them.
+
+using Index = std::uint16_t;
+using SourceList = std::vector<Index>;  // indices into KnowledgeBase::sources
+
+struct Source {
+  std::string id;
+  std::string citation;
+};
+
+// Guidance text with an optional condition deciding when it applies.
+struct TextItem {
+  std::string id;
+  std::string title;  // may be empty
+  std::string text;
+  SourceList sources;
+  ConditionRef when = kAlways;
+};
+
+struct PainQuestion {
+  std::string prompt;
+  std::string help;
+  double min = 0;
+  double max = 0;
+};
+
+struct Question {
+  Field field = Field::count;
+  std::string id;
+  std::string section;
+  std::string prompt;
+  std::string help;
+  std::optional<double> min;
+  std::optional<double> max;
+  bool nullable = false;
+  std::size_t max_length = 0;  // text: characters; lists: entries (0 = none)
+  ChoiceMask allowed = 0;      // choice fields: the values offered
+  std::vector<std::string> value_labels;  // per choice value, in enum order
+  ConditionRef ask_if = kAlways;          // the terminal and web forms skip otherwise
+  // pain_areas only: the per-area follow-ups.
+  PainQuestion intensity;
+  PainQuestion weeks;
+  PainQuestion localized;
+  SourceList sources;
+};
+
+struct ChecklistItem {
+  std::string id;
+  std::string label;  // what the item means, in plain words
+  Index checklist = 0;
+  ConditionRef when = kAlways;
+  SourceList sources;
+};
+
+struct Checklist {
+  std::string id;
+  std::string title;
+  Style style = Style::therapeutic;
+  SourceList sources;
+};
+
+struct DecisionRule {
+  std::string id;
+  std::uint8_t requires_checklists = 0;  // bit per checklist index
+  Style style = Style::consultation;
+  std::string explanation;
+  SourceList sources;
+};
+
+// Werner's three kinds of caution (REFERENCES.md).
+enum class Caution : std::uint8_t { systemic, local, modify, unknown_term };
+// Positions a rule may require.
+enum class Position : std::uint8_t { any, side_lying, semi_reclined, seated };
+
+struct Modification {
+  std::string element;  // Walton's session elements: pressure, speed, joint_movement, ...
+  std::string text;
+};
+
+struct SafetyRule {
+  std::string id;
+  SafetyStatus category = SafetyStatus::adjust;
+  Caution caution = Caution::modify;
+  std::string text;              // what it means for the person
+  std::string therapist_note;    // what the therapist should change
+  std::uint8_t pressure_ceiling = 0;  // Walton 1..5; 0 = no ceiling
+  ChoiceMask avoid_regions = 0;
+  std::string avoid_site;        // a site that is not a region ("the surgical site")
+  Position position = Position::any;
+  std::uint16_t max_minutes = 0;  // 0 = no limit
+  std::vector<Modification> modifications;
+  ConditionRef when = kAlways;   // triggered by intake answers; kAlways = by terms only
+  bool term_only = false;        // triggered only by recognised terms
+  SourceList sources;
+};
+
+enum class TermKind : std::uint8_t { condition, medication };
+
+// A condition or medication with its lay names (brand and generic).
+struct Term {
+  std::string id;
+  std::string label;
+  TermKind kind = TermKind::condition;
+  std::vector<Index> rules;  // safety rules it triggers; empty = note only
+  bool is_none = false;      // "none", "nothing": an explicit empty answer
+  SourceList sources;
+};
+
+// Sorted by `name`; names are normalised (lower case, single spaces).
+struct TermName {
+  std::string name;
+  Index term = 0;
+  std::uint8_t words = 1;
+};
+
+struct WaltonLevel {
+  std::uint8_t level = 0;
+  std::string name;
+  std::string description;
+};
+
+struct SafetySettings {
+  std::uint8_t default_pressure_ceiling = 5;
+  std::array<std::uint8_t, static_cast<int>(Style::count)> style_pressure{};
+  std::array<std::uint8_t, static_cast<int>(PressurePreference::count)> preference_pressure{};
+  // Fields whose absence keeps the result from being "clear".
+  std::vector<Field> required_answers;
+  TextItem unanswered;               // {questions} is replaced
+  TextItem unrecognised_condition;   // {term} is replaced
+  TextItem unrecognised_medication;  // {term} is replaced
+  std::vector<WaltonLevel> walton;
+  SourceList walton_sources;
+};
+
+struct Phase {
+  Style style = Style::therapeutic;
+  std::uint16_t every_days = 7;
+  std::uint16_t sessions = 1;
+  std::uint16_t minutes = 60;
+  std::string purpose;
+};
+
+struct Cadence {
+  std::string id;
+  Style style = Style::therapeutic;  // therapeutic, relaxation or consultation
+  ConditionRef when = kAlways;
+  std::vector<Phase> phases;
+  std::uint16_t review_after_sessions = 0;  // 0 = review after the last phase
+  std::string explanation;
+  SourceList sources;
+};
+
+struct DosePolicy {
+  std::string id;
+  std::string description;
+  SourceList sources;
+};
+
+struct Price {
+  std::uint16_t minutes = 0;
+  double price = 0;
+};
+
+struct PlanPolicy {
+  Index active_dose_policy = 0;
+  std::vector<DosePolicy> dose_policies;
+  // Cadences of the active dose policy and of none, in file order.
+  std::vector<Cadence> cadences;
+  std::uint16_t first_session_after_days = 0;
+  std::uint16_t minimum_minutes = 30;
+  std::vector<Price> prices;  // ascending by minutes
+  std::string currency;
+  TextItem budget_binds;            // {minutes} {price} {budget}
+  TextItem budget_below_minimum;    // {price} {budget}
+  TextItem monthly_limit_binds;     // {limit} {every_days}
+  TextItem monthly_limit_drops_relaxation;
+  TextItem on_hold;
+  SourceList sources;
+};
+
+struct FaqEntry {
+  std::string id;
+  std::string question;
+  std::string answer;
+  SourceList sources;
+};
+
+struct Guidance {
+  std::vector<TextItem> preparation;
+  std::vector<TextItem> aftercare;
+  std::vector<TextItem> when_to_call;
+  std::vector<TextItem> pairings;
+  std::vector<TextItem> bring_to_clinic;
+  std::vector<TextItem> evidence;  // notes shown when their condition holds
+  std::vector<TextItem> styles;    // what each style is and who it suits
+  std::vector<TextItem> misconceptions;
+  std::vector<TextItem> choosing_a_therapist;
+  std::vector<FaqEntry> faq;
+  // Templates of the "tell your therapist" list.
+  TextItem tell_conditions;   // {items}
+  TextItem tell_medications;  // {items}
+  TextItem tell_areas;        // {items}
+  TextItem tell_pressure;     // {level} {name}
+  TextItem tell_avoid;        // {items}
+  TextItem tell_position;     // {position}
+  TextItem tell_minutes;      // {minutes}
+};
+
+struct KnowledgeBase {
+  std::string version;
+  std::vector<Source> sources;
+  ConditionProgram conditions;
+  std::vector<Question> questionnaire;  // in asking order
+  std::array<Index, kFieldCount> question_of_field{};
+  std::vector<Checklist> checklists;
+  std::vector<ChecklistItem> items;     // all checklists' items, at most 64
+  std::uint8_t several = 2;
+  std::vector<DecisionRule> decision;   // first match wins; the last requires nothing
+  std::vector<SafetyRule> rules;
+  std::vector<Term> terms;
+  std::vector<TermName> term_names;
+  std::uint8_t longest_term_name = 1;   // in words
+  SafetySettings safety;
+  PlanPolicy plan;
+  Guidance guidance;
+
+  const Question& question(Field field) const {
+    return questionnaire[question_of_field[static_cast<std::size_t>(field)]];
+  }
+};
+
+std::string_view position_name(Position position);
+
+}  // namespace mn::core

@@ -1,0 +1,160 @@
+#include <algorithm>
+
+#include "core/term_match.hpp"
+#include "knowledge/compilation.hpp"
+
+namespace mn::knowledge {
+
+namespace {
+
+const std::string kFile = "safety.yaml";
+
+core::Position position_of(const std::string& name) {
+  if (name == "side_lying") return core::Position::side_lying;
+  if (name == "semi_reclined") return core::Position::semi_reclined;
+  if (name == "seated") return core::Position::seated;
+  return core::Position::any;
+}
+
+core::Caution caution_of(const std::string& name) {
+  if (name == "systemic") return core::Caution::systemic;
+  if (name == "local") return core::Caution::local;
+  return core::Caution::modify;
+}
+
+void compile_settings(Compilation& compilation, const YAML::Node& node) {
+  core::SafetySettings& settings = compilation.knowledge.safety;
+  settings.default_pressure_ceiling = static_cast<std::uint8_t>(node["default_pressure_ceiling"].as<int>());
+  for (int s = 0; s < static_cast<int>(core::Style::count); ++s) {
+    const auto name = std::string(core::style_name(static_cast<core::Style>(s)));
+    settings.style_pressure[static_cast<std::size_t>(s)] =
+        static_cast<std::uint8_t>(node["style_pressure"][name].as<int>());
+  }
+  const auto& preference = node["preference_pressure"];
+  settings.preference_pressure = {static_cast<std::uint8_t>(preference["light"].as<int>()),
+                                  static_cast<std::uint8_t>(preference["medium"].as<int>()),
+                                  static_cast<std::uint8_t>(preference["firm"].as<int>()), 0};
+  for (const auto& name : node["required_answers"]) {
+    if (const auto field = core::field_by_name(scalar(name))) settings.required_answers.push_back(*field);
+  }
+  settings.unanswered = compilation.text_item(kFile, node["unanswered"], {});
+  settings.unrecognised_condition = compilation.text_item(kFile, node["unrecognised_condition"], {});
+  settings.unrecognised_medication = compilation.text_item(kFile, node["unrecognised_medication"], {});
+  const std::pair<const core::TextItem*, const char*> placeholders[] = {
+      {&settings.unanswered, "{questions}"},
+      {&settings.unrecognised_condition, "{term}"},
+      {&settings.unrecognised_medication, "{term}"}};
+  for (const auto& [item, placeholder] : placeholders) {
+    if (item->text.find(placeholder) == std::string::npos) {
+      compilation.diagnostics.add(kFile, node.Mark(), "text '" + item->id + "' must contain " + placeholder);
+    }
+  }
+}
+
+void compile_walton(Compilation& compilation, const YAML::Node& node) {
+  core::SafetySettings& settings = compilation.knowledge.safety;
+  settings.walton_sources = compilation.sources(node["source"]);
+  settings.walton.resize(5);
+  std::uint8_t seen = 0;
+  for (const auto& level : node["levels"]) {
+    const int number = level["level"].as<int>();
+    if (seen & (1U << number)) {
+      compilation.diagnostics.add(kFile, level["level"].Mark(), "Walton level " + std::to_string(number) + " defined twice");
+    }
+    seen = static_cast<std::uint8_t>(seen | (1U << number));
+    settings.walton[static_cast<std::size_t>(number - 1)] = {static_cast<std::uint8_t>(number),
+                                                              scalar(level["name"]),
+                                                              scalar(level["description"])};
+  }
+}
+
+void compile_rule(Compilation& compilation, const YAML::Node& node) {
+  core::SafetyRule rule;
+  rule.id = scalar(node["id"]);
+  rule.category = scalar(node["category"]) == "consult_provider_first" ? core::SafetyStatus::consult_provider_first
+                                                                       : core::SafetyStatus::adjust;
+  rule.caution = caution_of(scalar(node["caution"]));
+  rule.text = scalar(node["text"]);
+  rule.therapist_note = scalar(node["therapist_note"]);
+  if (node["pressure_ceiling"]) rule.pressure_ceiling = static_cast<std::uint8_t>(node["pressure_ceiling"].as<int>());
+  for (const auto& region : node["avoid_regions"]) {
+    const auto index = core::choice_by_name(core::Choices::region, scalar(region));
+    if (!index) {
+      compilation.diagnostics.add(kFile, region.Mark(), "unknown body region '" + scalar(region) + "'");
+      continue;
+    }
+    rule.avoid_regions |= core::ChoiceMask{1} << *index;
+  }
+  rule.avoid_site = scalar(node["avoid_site"]);
+  rule.position = position_of(scalar(node["position"]));
+  if (node["max_minutes"]) rule.max_minutes = static_cast<std::uint16_t>(node["max_minutes"].as<int>());
+  for (const auto& modification : node["modifications"]) {
+    rule.modifications.push_back({scalar(modification["element"]), scalar(modification["text"])});
+  }
+  rule.term_only = !node["when"];
+  rule.when = compilation.conditions.compile(kFile, node["when"], {});
+  rule.sources = compilation.sources(node["source"]);
+  compilation.rule_index.emplace(rule.id, static_cast<core::Index>(compilation.knowledge.rules.size()));
+  compilation.knowledge.rules.push_back(std::move(rule));
+}
+
+using NameMarks = std::vector<std::pair<core::TermName, YAML::Mark>>;
+
+void compile_term(Compilation& compilation, const YAML::Node& node, NameMarks& names) {
+  core::KnowledgeBase& knowledge = compilation.knowledge;
+  core::Term term;
+  term.id = scalar(node["id"]);
+  term.label = scalar(node["label"]);
+  const std::string kind = scalar(node["kind"]);
+  term.kind = kind == "medication" ? core::TermKind::medication : core::TermKind::condition;
+  term.is_none = kind == "none";
+  term.sources = compilation.sources(node["source"]);
+  for (const auto& trigger : node["triggers"]) {
+    const auto found = compilation.rule_index.find(scalar(trigger));
+    if (found != compilation.rule_index.end()) term.rules.push_back(found->second);
+  }
+  if (term.is_none && !term.rules.empty()) {
+    compilation.diagnostics.add(kFile, node["triggers"].Mark(), "a 'none' term cannot trigger rules");
+  }
+  const auto index = static_cast<core::Index>(knowledge.terms.size());
+  for (const auto& name : node["names"]) {
+    const std::string normalized = core::normalize_words(scalar(name));
+    if (normalized.empty()) {
+      compilation.diagnostics.add(kFile, name.Mark(), "name '" + scalar(name) + "' has no letters or digits");
+      continue;
+    }
+    const auto words = static_cast<std::uint8_t>(std::min<std::size_t>(
+        255, 1 + static_cast<std::size_t>(std::count(normalized.begin(), normalized.end(), ' '))));
+    if (words > 6) {
+      compilation.diagnostics.add(kFile, name.Mark(), "name '" + scalar(name) + "' is longer than 6 words");
+      continue;
+    }
+    knowledge.longest_term_name = std::max(knowledge.longest_term_name, words);
+    names.push_back({{normalized, index, words}, name.Mark()});
+  }
+  knowledge.terms.push_back(std::move(term));
+}
+
+}  // namespace
+
+void compile_safety(Compilation& compilation, const YAML::Node& root) {
+  compile_settings(compilation, root["settings"]);
+  compile_walton(compilation, root["walton"]);
+  for (const auto& node : root["rules"]) compile_rule(compilation, node);
+  NameMarks names;
+  for (const auto& node : root["terms"]) compile_term(compilation, node, names);
+  std::stable_sort(names.begin(), names.end(),
+                   [](const auto& a, const auto& b) { return a.first.name < b.first.name; });
+  const auto& terms = compilation.knowledge.terms;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0 && names[i].first.name == names[i - 1].first.name) {
+      compilation.diagnostics.add(kFile, names[i].second,
+                                  "the name '" + names[i].first.name + "' already belongs to term '" +
+                                      terms[names[i - 1].first.term].id + "'");
+      continue;
+    }
+    compilation.knowledge.term_names.push_back(names[i].first);
+  }
+}
+
+}  // namespace mn::knowledge

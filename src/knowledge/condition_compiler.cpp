@@ -1,0 +1,284 @@
+#include "knowledge/condition_compiler.hpp"
+
+#include <cmath>
+#include <vector>
+
+namespace mn::knowledge {
+
+namespace {
+
+using core::ConditionNode;
+using core::NodeKind;
+
+constexpr int kMaxDepth = 16;
+
+std::optional<double> number_of(const YAML::Node& node) {
+  if (!node.IsScalar() || node.Tag() == "!") return std::nullopt;
+  try {
+    const double value = node.as<double>();
+    if (!std::isfinite(value)) return std::nullopt;
+    return value;
+  } catch (const YAML::Exception&) {
+    return std::nullopt;
+  }
+}
+
+std::optional<bool> boolean_of(const YAML::Node& node) {
+  if (!node.IsScalar()) return std::nullopt;
+  if (node.Scalar() == "true") return true;
+  if (node.Scalar() == "false") return false;
+  return std::nullopt;
+}
+
+std::string joined_names(core::Choices choices) {
+  std::string text;
+  for (auto name : core::choice_names(choices)) {
+    text += (text.empty() ? "" : ", ") + std::string(name);
+  }
+  return text;
+}
+
+}  // namespace
+
+core::ConditionRef ConditionCompiler::compile(const std::string& file, const YAML::Node& yaml,
+                                              ConditionScope scope) {
+  if (!yaml) return core::kAlways;
+  auto compiled = node(file, yaml, scope, 0);
+  if (!compiled) return core::kAlways;
+  return append(*compiled);
+}
+
+core::ConditionRef ConditionCompiler::append(ConditionNode node) {
+  // Indices are 16-bit with kAlways reserved; a knowledge base this large is
+  // rejected by the caller when the program outgrows them.
+  program_.nodes.push_back(node);
+  return static_cast<core::ConditionRef>(program_.nodes.size() - 1);
+}
+
+std::optional<ConditionNode> ConditionCompiler::node(const std::string& file, const YAML::Node& yaml,
+                                                     ConditionScope scope, int depth) {
+  if (depth > kMaxDepth) {
+    diagnostics_.add(file, yaml.Mark(), "condition nested deeper than 16 levels");
+    return std::nullopt;
+  }
+  if (!yaml.IsMap() || yaml.size() == 0) {
+    diagnostics_.add(file, yaml.Mark(), "a condition must be a mapping such as {field: knots, is: true}");
+    return std::nullopt;
+  }
+  if (program_.nodes.size() > 60000) {
+    diagnostics_.add(file, yaml.Mark(), "too many conditions in the knowledge base");
+    return std::nullopt;
+  }
+  if (yaml["field"]) return field_leaf(file, yaml);
+  if (yaml.size() != 1) {
+    diagnostics_.add(file, yaml.Mark(),
+                     "a condition has exactly one of all, any, not, pain_area, item, style or field");
+    return std::nullopt;
+  }
+  const std::string key = yaml.begin()->first.Scalar();
+  const YAML::Node value = yaml.begin()->second;
+  ConditionNode result;
+  if (key == "all" || key == "any") {
+    result.kind = key == "all" ? NodeKind::all : NodeKind::any;
+    if (!value.IsSequence() || value.size() == 0) {
+      diagnostics_.add(file, value.Mark(), "'" + key + "' needs a non-empty list of conditions");
+      return std::nullopt;
+    }
+    std::vector<core::ConditionRef> children;
+    for (const auto& child : value) {
+      auto compiled = node(file, child, scope, depth + 1);
+      if (!compiled) return std::nullopt;
+      children.push_back(append(*compiled));
+    }
+    result.first_child = static_cast<std::uint16_t>(program_.children.size());
+    result.child_count = static_cast<std::uint16_t>(children.size());
+    program_.children.insert(program_.children.end(), children.begin(), children.end());
+    return result;
+  }
+  if (key == "not") {
+    auto compiled = node(file, value, scope, depth + 1);
+    if (!compiled) return std::nullopt;
+    result.kind = NodeKind::negate;
+    result.first_child = static_cast<std::uint16_t>(program_.children.size());
+    result.child_count = 1;
+    program_.children.push_back(append(*compiled));
+    return result;
+  }
+  if (key == "pain_area") return pain_leaf(file, value);
+  if (key == "item") {
+    if (!scope.allow_items) {
+      diagnostics_.add(file, yaml.Mark(), "'item' conditions are not allowed here (they run before the checklists)");
+      return std::nullopt;
+    }
+    const auto found = value.IsScalar() ? items_.find(value.Scalar()) : items_.end();
+    if (found == items_.end()) {
+      diagnostics_.add(file, value.Mark(), "unknown checklist item id '" + (value.IsScalar() ? value.Scalar() : "") + "'");
+      return std::nullopt;
+    }
+    result.kind = NodeKind::item_matched;
+    result.index = found->second;
+    return result;
+  }
+  if (key == "style") {
+    if (!scope.allow_style) {
+      diagnostics_.add(file, yaml.Mark(), "'style' conditions are not allowed here (they run before the decision)");
+      return std::nullopt;
+    }
+    if (!value.IsSequence() || value.size() == 0) {
+      diagnostics_.add(file, value.Mark(), "'style' needs a list of styles");
+      return std::nullopt;
+    }
+    for (const auto& name : value) {
+      bool known = false;
+      for (int s = 0; s < static_cast<int>(core::Style::count); ++s) {
+        if (name.IsScalar() && core::style_name(static_cast<core::Style>(s)) == name.Scalar()) {
+          result.mask |= core::bit(static_cast<core::Style>(s));
+          known = true;
+        }
+      }
+      if (!known) {
+        diagnostics_.add(file, name.Mark(), "unknown style '" + (name.IsScalar() ? name.Scalar() : "") +
+                                                "' (therapeutic, relaxation, mixed, consultation)");
+        return std::nullopt;
+      }
+    }
+    result.kind = NodeKind::style_in;
+    return result;
+  }
+  diagnostics_.add(file, yaml.begin()->first.Mark(), "unknown condition '" + key + "'");
+  return std::nullopt;
+}
+
+std::optional<ConditionNode> ConditionCompiler::field_leaf(const std::string& file, const YAML::Node& yaml) {
+  const YAML::Node name = yaml["field"];
+  const auto field = name.IsScalar() ? core::field_by_name(name.Scalar()) : std::nullopt;
+  if (!field) {
+    diagnostics_.add(file, name.Mark(), "unknown intake field '" + (name.IsScalar() ? name.Scalar() : "") + "'");
+    return std::nullopt;
+  }
+  if (yaml.size() != 2) {
+    diagnostics_.add(file, yaml.Mark(), "a field condition has 'field' and exactly one test");
+    return std::nullopt;
+  }
+  const core::FieldInfo& info = core::field_info(*field);
+  std::string test;
+  YAML::Node value;
+  for (const auto& entry : yaml) {
+    if (entry.first.Scalar() != "field") {
+      test = entry.first.Scalar();
+      value = entry.second;
+    }
+  }
+  ConditionNode result;
+  result.field = *field;
+  const std::string where = "field '" + std::string(info.name) + "'";
+  switch (info.type) {
+    case core::FieldType::boolean: {
+      const auto expected = test == "is" ? boolean_of(value) : std::nullopt;
+      if (!expected) {
+        diagnostics_.add(file, value.Mark(), where + " is yes/no: test it with 'is: true' or 'is: false'");
+        return std::nullopt;
+      }
+      result.kind = NodeKind::boolean_is;
+      result.expected = *expected;
+      return result;
+    }
+    case core::FieldType::integer:
+    case core::FieldType::number: {
+      static const std::pair<const char*, core::Compare> kTests[] = {
+          {"at_least", core::Compare::at_least},
+          {"at_most", core::Compare::at_most},
+          {"below", core::Compare::below},
+          {"above", core::Compare::above}};
+      for (const auto& [test_name, compare] : kTests) {
+        if (test == test_name) {
+          const auto number = number_of(value);
+          if (!number) {
+            diagnostics_.add(file, value.Mark(), "'" + test + "' needs a number");
+            return std::nullopt;
+          }
+          result.kind = NodeKind::number_compare;
+          result.compare = compare;
+          result.number = *number;
+          return result;
+        }
+      }
+      diagnostics_.add(file, yaml.Mark(), where + " is a number: test it with at_least, at_most, below or above");
+      return std::nullopt;
+    }
+    case core::FieldType::choice:
+    case core::FieldType::choice_set: {
+      const char* expected = info.type == core::FieldType::choice ? "in" : "includes";
+      if (test != expected) {
+        diagnostics_.add(file, yaml.Mark(), where + " is tested with '" + expected + ": [values]'");
+        return std::nullopt;
+      }
+      const auto mask = choice_mask(file, value, info.choices);
+      if (!mask) return std::nullopt;
+      result.kind = info.type == core::FieldType::choice ? NodeKind::choice_in : NodeKind::set_includes;
+      result.mask = *mask;
+      return result;
+    }
+    default:
+      diagnostics_.add(file, name.Mark(), where + " cannot be tested in a condition");
+      return std::nullopt;
+  }
+}
+
+std::optional<ConditionNode> ConditionCompiler::pain_leaf(const std::string& file, const YAML::Node& yaml) {
+  if (!yaml.IsMap()) {
+    diagnostics_.add(file, yaml.Mark(), "'pain_area' needs a mapping (use {} for any pain area)");
+    return std::nullopt;
+  }
+  ConditionNode result;
+  result.kind = NodeKind::pain_area;
+  for (const auto& entry : yaml) {
+    const std::string key = entry.first.Scalar();
+    const YAML::Node value = entry.second;
+    if (key == "regions") {
+      const auto mask = choice_mask(file, value, core::Choices::region);
+      if (!mask) return std::nullopt;
+      result.pain.regions = *mask;
+    } else if (key == "localized") {
+      const auto flag = boolean_of(value);
+      if (!flag) {
+        diagnostics_.add(file, value.Mark(), "'localized' must be true or false");
+        return std::nullopt;
+      }
+      result.pain.localized = *flag ? 1 : 0;
+    } else if (key == "intensity_at_least" || key == "weeks_at_least") {
+      const auto number = number_of(value);
+      if (!number || *number < 0) {
+        diagnostics_.add(file, value.Mark(), "'" + key + "' needs a number >= 0");
+        return std::nullopt;
+      }
+      (key == "intensity_at_least" ? result.pain.intensity_at_least : result.pain.weeks_at_least) = *number;
+    } else {
+      diagnostics_.add(file, entry.first.Mark(),
+                       "unknown key '" + key + "' in pain_area (regions, localized, intensity_at_least, weeks_at_least)");
+      return std::nullopt;
+    }
+  }
+  return result;
+}
+
+std::optional<core::ChoiceMask> ConditionCompiler::choice_mask(const std::string& file, const YAML::Node& list,
+                                                               core::Choices choices) {
+  if (!list.IsSequence() || list.size() == 0) {
+    diagnostics_.add(file, list.Mark(), "needs a non-empty list of values");
+    return std::nullopt;
+  }
+  core::ChoiceMask mask = 0;
+  for (const auto& value : list) {
+    const auto index = value.IsScalar() ? core::choice_by_name(choices, value.Scalar()) : std::nullopt;
+    if (!index) {
+      diagnostics_.add(file, value.Mark(), "unknown value '" + (value.IsScalar() ? value.Scalar() : "") +
+                                               "' (allowed: " + joined_names(choices) + ")");
+      return std::nullopt;
+    }
+    mask |= core::ChoiceMask{1} << *index;
+  }
+  return mask;
+}
+
+}  // namespace mn::knowledge

@@ -1,0 +1,131 @@
+#include "knowledge/loader.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include <yaml-cpp/yaml.h>
+
+#include "knowledge/compilation.hpp"
+#include "knowledge/yaml_schema.hpp"
+
+namespace mn::knowledge {
+
+namespace {
+
+const std::string kSchemaFile = "schema.yaml";
+
+// FNV-1a over every file's name and text: the version names the content, so
+// an edit without a version bump still shows in stored assessments.
+std::string content_hash(const KnowledgeTexts& texts) {
+  std::uint64_t hash = 14695981039346656037ULL;
+  auto mix = [&hash](std::string_view bytes) {
+    for (unsigned char c : bytes) {
+      hash ^= c;
+      hash *= 1099511628211ULL;
+    }
+  };
+  for (const auto& [name, text] : texts) {
+    mix(name);
+    mix(std::string_view("\0", 1));
+    mix(text);
+  }
+  char buffer[17];
+  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
+  return std::string(buffer, 8);
+}
+
+std::optional<YAML::Node> parse(const std::string& file, const std::string& text, Diagnostics& diagnostics) {
+  try {
+    return YAML::Load(text);
+  } catch (const YAML::Exception& error) {
+    diagnostics.add(file, error.mark, error.msg);
+    return std::nullopt;
+  }
+}
+
+LoadErrors errors_of(Diagnostics& diagnostics) { return LoadErrors{diagnostics.take()}; }
+
+}  // namespace
+
+std::string LoadErrors::describe() const {
+  std::string text;
+  for (const Error& error : errors) text += error.describe() + "\n";
+  return text;
+}
+
+std::variant<core::KnowledgeBase, LoadErrors> compile_texts(const KnowledgeTexts& texts) {
+  Diagnostics diagnostics;
+  const auto schema_text = texts.find(kSchemaFile);
+  if (schema_text == texts.end()) {
+    diagnostics.add_file(kSchemaFile, "missing: the knowledge base needs its schema");
+    return errors_of(diagnostics);
+  }
+  try {
+    const auto schema = parse(kSchemaFile, schema_text->second, diagnostics);
+    if (!schema) return errors_of(diagnostics);
+    SchemaChecker checker(*schema, diagnostics);
+    std::map<std::string, YAML::Node> documents;
+    for (const std::string& file : checker.files()) {
+      const auto text = texts.find(file);
+      if (text == texts.end()) {
+        diagnostics.add_file(file, "missing file");
+        continue;
+      }
+      auto document = parse(file, text->second, diagnostics);
+      if (!document) continue;
+      checker.check_file(file, *document);
+      documents.emplace(file, std::move(*document));
+    }
+    if (!diagnostics.empty()) return errors_of(diagnostics);
+    checker.check_references();
+    if (!diagnostics.empty()) return errors_of(diagnostics);
+
+    core::KnowledgeBase knowledge;
+    Compilation compilation(knowledge, diagnostics);
+    knowledge.version = scalar(documents["index.yaml"]["version"]) + "+" + content_hash(texts);
+    compile_sources(compilation, documents["sources.yaml"]);
+    compile_checklists(compilation, documents["checklists.yaml"]);
+    compile_questionnaire(compilation, documents["questionnaire.yaml"]);
+    compile_safety(compilation, documents["safety.yaml"]);
+    compile_plan(compilation, documents["plan.yaml"]);
+    compile_guidance(compilation, documents["guidance.yaml"]);
+    if (!diagnostics.empty()) return errors_of(diagnostics);
+    return knowledge;
+  } catch (const YAML::Exception& error) {
+    // The schema check should make this unreachable; report rather than crash.
+    diagnostics.add("knowledge", error.mark, "unexpected value: " + error.msg);
+    return errors_of(diagnostics);
+  }
+}
+
+std::variant<core::KnowledgeBase, LoadErrors> load_directory(const std::filesystem::path& directory) {
+  KnowledgeTexts texts;
+  auto read = [&directory, &texts](const std::string& name) {
+    std::ifstream stream(directory / name, std::ios::binary);
+    if (!stream) return false;
+    std::ostringstream buffer;
+    buffer << stream.rdbuf();
+    texts[name] = buffer.str();
+    return true;
+  };
+  if (!read(kSchemaFile)) {
+    return LoadErrors{{Error{"knowledge_unreadable", (directory / kSchemaFile).string(),
+                             "cannot read the knowledge base schema"}}};
+  }
+  try {
+    const YAML::Node schema = YAML::Load(texts[kSchemaFile]);
+    if (schema["files"] && schema["files"].IsMap()) {
+      for (const auto& entry : schema["files"]) read(entry.first.Scalar());
+    }
+  } catch (const YAML::Exception&) {
+    // compile_texts reports the schema's own syntax error with its line.
+  }
+  auto result = compile_texts(texts);
+  if (auto* errors = std::get_if<LoadErrors>(&result)) {
+    for (Error& error : errors->errors) error.where = (directory / error.where).string();
+  }
+  return result;
+}
+
+}  // namespace mn::knowledge

@@ -1,0 +1,242 @@
+#include "knowledge/yaml_schema.hpp"
+
+#include <cmath>
+#include <optional>
+#include <set>
+
+namespace mn::knowledge {
+
+namespace {
+
+std::string describe_kind(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Map: return "a mapping";
+    case YAML::NodeType::Sequence: return "a list";
+    case YAML::NodeType::Null: return "nothing";
+    case YAML::NodeType::Scalar: return "'" + node.Scalar() + "'";
+    default: return "an undefined value";
+  }
+}
+
+std::string child_path(const std::string& path, const std::string& key) {
+  return path.empty() ? key : path + "." + key;
+}
+
+std::optional<double> as_number(const YAML::Node& node) {
+  if (!node.IsScalar() || node.Tag() == "!") return std::nullopt;  // quoted: a string
+  try {
+    const double value = node.as<double>();
+    if (!std::isfinite(value)) return std::nullopt;
+    return value;
+  } catch (const YAML::Exception&) {
+    return std::nullopt;
+  }
+}
+
+std::string format_number(double value) {
+  if (value == std::floor(value) && std::fabs(value) < 1e15) {
+    return std::to_string(static_cast<long long>(value));
+  }
+  return std::to_string(value);
+}
+
+}  // namespace
+
+SchemaChecker::SchemaChecker(YAML::Node schema, Diagnostics& diagnostics)
+    : schema_(std::move(schema)), diagnostics_(diagnostics) {}
+
+std::vector<std::string> SchemaChecker::files() const {
+  std::vector<std::string> names;
+  const YAML::Node files = schema_["files"];
+  if (!files.IsMap()) return names;
+  for (const auto& entry : files) names.push_back(entry.first.Scalar());
+  return names;
+}
+
+void SchemaChecker::check_file(const std::string& file, const YAML::Node& root) {
+  const YAML::Node spec = schema_["files"][file];
+  if (!spec) {
+    diagnostics_.add_file(file, "the schema does not describe this file");
+    return;
+  }
+  check(file, root, spec, "");
+}
+
+YAML::Node SchemaChecker::resolve(const YAML::Node& spec) const {
+  YAML::Node current = spec;
+  // Named types may refer to other named types; the schema is ours, so a
+  // short bound on the chain is enough to stop a cycle.
+  for (int depth = 0; depth < 8 && current.IsMap() && current["use"]; ++depth) {
+    current = schema_["types"][current["use"].Scalar()];
+  }
+  return current;
+}
+
+void SchemaChecker::check(const std::string& file, const YAML::Node& node, const YAML::Node& raw_spec,
+                          const std::string& path) {
+  if (diagnostics_.full()) return;
+  const YAML::Node spec = resolve(raw_spec);
+  if (!spec.IsMap() || !spec["type"]) {
+    diagnostics_.add_file("schema.yaml", "no valid schema node for '" + path + "'");
+    return;
+  }
+  const std::string type = spec["type"].Scalar();
+  const std::string where = path.empty() ? "the file" : "'" + path + "'";
+  if (type == "map") {
+    if (!node.IsMap()) {
+      diagnostics_.add(file, node.Mark(), where + " must be a mapping, got " + describe_kind(node));
+      return;
+    }
+    check_map(file, node, spec, path);
+  } else if (type == "list") {
+    if (!node.IsSequence()) {
+      diagnostics_.add(file, node.Mark(), where + " must be a list, got " + describe_kind(node));
+      return;
+    }
+    const std::size_t size = node.size();
+    if (spec["min_items"] && size < spec["min_items"].as<std::size_t>()) {
+      diagnostics_.add(file, node.Mark(),
+                       where + " needs at least " + spec["min_items"].Scalar() + " entries, has " +
+                           std::to_string(size));
+    }
+    if (spec["max_items"] && size > spec["max_items"].as<std::size_t>()) {
+      diagnostics_.add(file, node.Mark(),
+                       where + " allows at most " + spec["max_items"].Scalar() + " entries, has " +
+                           std::to_string(size));
+    }
+    for (std::size_t i = 0; i < size; ++i) {
+      check(file, node[i], spec["items"], path + "[" + std::to_string(i) + "]");
+    }
+  } else if (type == "condition") {
+    if (!node.IsMap()) {
+      diagnostics_.add(file, node.Mark(), where + " must be a condition (a mapping), got " +
+                                              describe_kind(node));
+    }
+    // Its inner form is checked by the condition compiler.
+  } else {
+    check_scalar(file, node, spec, type, path);
+  }
+}
+
+void SchemaChecker::check_map(const std::string& file, const YAML::Node& node, const YAML::Node& spec,
+                              const std::string& path) {
+  const YAML::Node keys = spec["keys"];
+  std::set<std::string> seen;
+  for (const auto& entry : node) {
+    if (!entry.first.IsScalar()) {
+      diagnostics_.add(file, entry.first.Mark(), "keys must be plain names");
+      continue;
+    }
+    const std::string key = entry.first.Scalar();
+    if (!seen.insert(key).second) {
+      diagnostics_.add(file, entry.first.Mark(), "duplicate key '" + key + "'");
+      continue;
+    }
+    if (!keys[key]) {
+      diagnostics_.add(file, entry.first.Mark(),
+                       "unknown key '" + key + "'" + (path.empty() ? "" : " in '" + path + "'"));
+      continue;
+    }
+    check(file, entry.second, keys[key], child_path(path, key));
+  }
+  if (const YAML::Node required = spec["required"]) {
+    for (const auto& key : required) {
+      if (!seen.count(key.Scalar())) {
+        diagnostics_.add(file, node.Mark(),
+                         "missing required key '" + key.Scalar() + "'" +
+                             (path.empty() ? "" : " in '" + path + "'"));
+      }
+    }
+  }
+}
+
+void SchemaChecker::check_scalar(const std::string& file, const YAML::Node& node,
+                                 const YAML::Node& spec, const std::string& type,
+                                 const std::string& path) {
+  const std::string where = "'" + path + "'";
+  if (!node.IsScalar()) {
+    diagnostics_.add(file, node.Mark(), where + " must be a single value, got " + describe_kind(node));
+    return;
+  }
+  const std::string& text = node.Scalar();
+  if (type == "string" || type == "id" || type == "ref") {
+    const std::size_t length = text.size();
+    if (spec["min_length"] && length < spec["min_length"].as<std::size_t>()) {
+      diagnostics_.add(file, node.Mark(), where + " must not be empty");
+    }
+    if (spec["max_length"] && length > spec["max_length"].as<std::size_t>()) {
+      diagnostics_.add(file, node.Mark(),
+                       where + " is too long (" + std::to_string(length) + " characters, at most " +
+                           spec["max_length"].Scalar() + ")");
+    }
+    if (type == "string") return;
+    const std::string name_space = spec["namespace"].Scalar();
+    if (type == "id") {
+      bool well_formed = !text.empty() && text.front() >= 'a' && text.front() <= 'z';
+      for (char c : text) {
+        well_formed = well_formed && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-');
+      }
+      if (!well_formed) {
+        diagnostics_.add(file, node.Mark(),
+                         "id '" + text + "' must be lower case letters, digits, '_' or '-'");
+        return;
+      }
+      const std::string location = file + ":" + std::to_string(node.Mark().line + 1);
+      auto [it, inserted] = ids_[name_space].emplace(text, location);
+      if (!inserted) {
+        diagnostics_.add(file, node.Mark(),
+                         "duplicate " + name_space + " id '" + text + "' (first defined at " +
+                             it->second + ")");
+      }
+    } else {
+      references_.push_back({name_space, text, file, node.Mark()});
+    }
+    return;
+  }
+  if (type == "boolean") {
+    if (text != "true" && text != "false") {
+      diagnostics_.add(file, node.Mark(), where + " must be true or false, got '" + text + "'");
+    }
+    return;
+  }
+  if (type == "enum") {
+    for (const auto& value : spec["values"]) {
+      if (value.Scalar() == text) return;
+    }
+    std::string allowed;
+    for (const auto& value : spec["values"]) allowed += (allowed.empty() ? "" : ", ") + value.Scalar();
+    diagnostics_.add(file, node.Mark(), where + " must be one of " + allowed + ", got '" + text + "'");
+    return;
+  }
+  if (type == "integer" || type == "number") {
+    const auto value = as_number(node);
+    if (!value || (type == "integer" && *value != std::floor(*value))) {
+      diagnostics_.add(file, node.Mark(),
+                       where + " must be " + (type == "integer" ? "an integer" : "a number") +
+                           ", got '" + text + "'");
+      return;
+    }
+    const bool below = spec["min"] && *value < spec["min"].as<double>();
+    const bool above = spec["max"] && *value > spec["max"].as<double>();
+    if (below || above) {
+      std::string range = spec["min"] && spec["max"]
+                              ? spec["min"].Scalar() + ".." + spec["max"].Scalar()
+                              : (spec["min"] ? ">= " + spec["min"].Scalar() : "<= " + spec["max"].Scalar());
+      diagnostics_.add(file, node.Mark(), where + " must be " + range + ", got " + format_number(*value));
+    }
+    return;
+  }
+  diagnostics_.add_file("schema.yaml", "unknown node type '" + type + "'");
+}
+
+void SchemaChecker::check_references() {
+  for (const Reference& reference : references_) {
+    const auto space = ids_.find(reference.name_space);
+    if (space == ids_.end() || !space->second.count(reference.id)) {
+      diagnostics_.add(reference.file, reference.mark,
+                       "unknown " + reference.name_space + " id '" + reference.id + "'");
+    }
+  }
+}
+
+}  // namespace mn::knowledge
