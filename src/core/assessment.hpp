@@ -79,11 +79,15 @@ enum class PlanConstraint : std::uint8_t {
   monthly_limit_drops_relaxation,
 };
 
+// The numbers behind a constraint, by kind: budget_binds (minutes planned,
+// their price, budget); budget_below_minimum (-, price of the shortest
+// session, budget); monthly_limit_binds (limit, every_days);
+// monthly_limit_drops_relaxation (limit).
 struct ConstraintNote {
   PlanConstraint kind = PlanConstraint::budget_binds;
-  double a = 0;  // minutes / limit
-  double b = 0;  // price / every_days
-  double c = 0;  // budget
+  double a = 0;
+  double b = 0;
+  double c = 0;
 };
 
 struct Plan {

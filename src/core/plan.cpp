@@ -40,9 +40,11 @@ void fit_budget(const PlanPolicy& policy, double budget, std::vector<Track>& tra
       const double price = price_for(policy, phase.minutes);
       if (price <= budget) continue;
       std::uint16_t affordable = 0;
+      double affordable_price = 0;
       for (const Price& option : policy.prices) {
         if (option.minutes >= policy.minimum_minutes && option.minutes < phase.minutes && option.price <= budget) {
           affordable = option.minutes;
+          affordable_price = option.price;
         }
       }
       if (noted) {
@@ -51,7 +53,8 @@ void fit_budget(const PlanPolicy& policy, double budget, std::vector<Track>& tra
       }
       noted = true;
       if (affordable != 0) {
-        plan.constraints.push_back({PlanConstraint::budget_binds, static_cast<double>(affordable), price, budget});
+        plan.constraints.push_back(
+            {PlanConstraint::budget_binds, static_cast<double>(affordable), affordable_price, budget});
         phase.minutes = affordable;
       } else {
         plan.constraints.push_back(
