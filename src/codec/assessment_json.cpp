@@ -35,6 +35,7 @@ json safety_json(const AssessmentView& view) {
     reasons.push_back(std::move(entry));
   }
   json safety{{"status", view.status},
+              {"headline", view.safety_headline},
               {"reasons", reasons},
               {"pressure_ceiling", view.pressure_ceiling},
               {"pressure_ceiling_name", view.pressure_ceiling_name},
@@ -59,6 +60,7 @@ json recommendation_json(const AssessmentView& view) {
                        {"because", because_json(item.because)}});
   }
   return {{"style", view.style},
+          {"headline", view.style_headline},
           {"decision", view.decision},
           {"items", items},
           {"matched", matched},

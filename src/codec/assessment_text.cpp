@@ -6,19 +6,6 @@ namespace mn::codec {
 
 namespace {
 
-const char* headline_style(const std::string& style) {
-  if (style == "therapeutic") return "Therapeutic (deep tissue) massage fits you best.";
-  if (style == "relaxation") return "Relaxation (Swedish) massage fits you best.";
-  if (style == "mixed") return "A mixed approach fits you: targeted therapeutic work plus regular relaxation.";
-  return "Start with a consultation and a short trial session.";
-}
-
-const char* headline_safety(const std::string& status) {
-  if (status == "consult_provider_first") return "Safety: see your medical provider before you book.";
-  if (status == "adjust") return "Safety: massage is possible with changes your therapist must know about.";
-  return "Safety: nothing in your answers calls for changes.";
-}
-
 void section(std::string& out, const char* title) {
   out += "\n";
   out += title;
@@ -41,10 +28,7 @@ std::string assessment_to_text(const core::KnowledgeBase& knowledge, const core:
                                const core::Assessment& assessment) {
   const AssessmentView view = make_view(knowledge, intake, assessment);
   std::string out;
-  out += headline_style(view.style);
-  out += "\n";
-  out += headline_safety(view.status);
-  out += "\n";
+  out += view.style_headline + "\n" + view.safety_headline + "\n";
   if (!view.reasons.empty()) {
     section(out, "Safety");
     for (const ReasonView& reason : view.reasons) {

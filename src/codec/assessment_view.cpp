@@ -343,6 +343,10 @@ AssessmentView make_view(const core::KnowledgeBase& knowledge, const core::Intak
   AssessmentView view;
   view.knowledge_version = knowledge.version;
   view.today = core::format_date(assessment.today);
+  const core::Guidance& headlines = knowledge.guidance;
+  view.style_headline =
+      headlines.style_headlines[static_cast<std::size_t>(assessment.recommendation.style)].text;
+  view.safety_headline = headlines.safety_headlines[static_cast<std::size_t>(assessment.safety.status)].text;
   safety_view(knowledge, intake, assessment.safety, view);
   recommendation_view(knowledge, intake, assessment.recommendation, view);
   plan_view(knowledge, assessment.plan, view);

@@ -60,6 +60,8 @@ struct SessionView {
 struct AssessmentView {
   std::string knowledge_version;
   std::string today;
+  std::string style_headline;
+  std::string safety_headline;
   // safety
   std::string status;
   std::vector<ReasonView> reasons;

@@ -204,6 +204,9 @@ struct FaqEntry {
 };
 
 struct Guidance {
+  // Result headlines: by Style, and by SafetyStatus.
+  std::array<TextItem, static_cast<int>(Style::count)> style_headlines;
+  std::array<TextItem, 3> safety_headlines;
   std::vector<TextItem> preparation;
   std::vector<TextItem> aftercare;
   std::vector<TextItem> when_to_call;

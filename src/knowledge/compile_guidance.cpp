@@ -6,6 +6,15 @@ void compile_guidance(Compilation& compilation, const YAML::Node& root) {
   const std::string file = "guidance.yaml";
   core::Guidance& guidance = compilation.knowledge.guidance;
   const ConditionScope scope{.allow_items = true, .allow_style = true};
+  const auto& headlines = root["headlines"];
+  for (int s = 0; s < static_cast<int>(core::Style::count); ++s) {
+    const std::string name(core::style_name(static_cast<core::Style>(s)));
+    guidance.style_headlines[static_cast<std::size_t>(s)] = compilation.text_item(file, headlines[name], {});
+  }
+  for (int s = 0; s < 3; ++s) {
+    const std::string name(core::safety_status_name(static_cast<core::SafetyStatus>(s)));
+    guidance.safety_headlines[static_cast<std::size_t>(s)] = compilation.text_item(file, headlines[name], {});
+  }
   guidance.styles = compilation.text_items(file, root["styles"], scope);
   guidance.preparation = compilation.text_items(file, root["preparation"], scope);
   guidance.aftercare = compilation.text_items(file, root["aftercare"], scope);
