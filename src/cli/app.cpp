@@ -1,11 +1,10 @@
 #include "cli/app.hpp"
 
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
-
-#include <CLI/CLI.hpp>
 
 #include "cli/files.hpp"
 #include "cli/interactive_intake.hpp"
@@ -81,13 +80,15 @@ class Commands {
   }
 
   int kb_check() {
-    const std::string dir = options_.check_dir.empty() ? options_.knowledge_dir : options_.check_dir;
+    const std::string dir =
+        options_.check_dir.empty() ? options_.knowledge_dir : options_.check_dir;
     auto knowledge = load(dir);
     if (!knowledge) return kBadInput;
     out_ << dir << ": ok (version " << knowledge->version << ", " << knowledge->questionnaire.size()
-         << " questions, " << knowledge->items.size() << " checklist items, " << knowledge->rules.size()
-         << " safety rules, " << knowledge->terms.size() << " terms with " << knowledge->term_names.size()
-         << " names, " << knowledge->plan.cadences.size() << " cadences)\n";
+         << " questions, " << knowledge->items.size() << " checklist items, "
+         << knowledge->rules.size() << " safety rules, " << knowledge->terms.size()
+         << " terms with " << knowledge->term_names.size() << " names, "
+         << knowledge->plan.cadences.size() << " cadences)\n";
     return kOk;
   }
 
@@ -116,7 +117,8 @@ class Commands {
   std::optional<core::Date> parse_today() {
     if (options_.today.empty()) return local_today();
     const auto date = core::parse_date(options_.today);
-    if (!date) err_ << "error: --today: must be a date as YYYY-MM-DD, got '" << options_.today << "'\n";
+    if (!date)
+      err_ << "error: --today: must be a date as YYYY-MM-DD, got '" << options_.today << "'\n";
     return date;
   }
 
@@ -137,23 +139,32 @@ class Commands {
   std::ostream& err_;
 };
 
-int run_parsed(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out, std::ostream& err) {
+int run_parsed(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
+               std::ostream& err) {
   CLI::App app{"Massage Navigator: choose between therapeutic and relaxation massage, safely.",
                "massage-navigator"};
   app.set_version_flag("--version", std::string("massage-navigator ") + MN_VERSION);
   app.require_subcommand(1);
   Options options;
-  app.add_option("--knowledge", options.knowledge_dir, "Knowledge-base directory (env MN_KNOWLEDGE_DIR)");
+  app.add_option("--knowledge", options.knowledge_dir,
+                 "Knowledge-base directory (env MN_KNOWLEDGE_DIR)");
 
-  auto* assess = app.add_subcommand("assess", "Assess an intake (JSON, intake v1) and print the result");
-  assess->add_option("--input", options.input, "Intake JSON file, or - for standard input")->required();
-  assess->add_option("--format", options.format, "Output format")->check(CLI::IsMember({"text", "json"}));
-  assess->add_option("--today", options.today, "The date to plan from (YYYY-MM-DD; default: today)");
+  auto* assess =
+      app.add_subcommand("assess", "Assess an intake (JSON, intake v1) and print the result");
+  assess->add_option("--input", options.input, "Intake JSON file, or - for standard input")
+      ->required();
+  assess->add_option("--format", options.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}));
+  assess->add_option("--today", options.today,
+                     "The date to plan from (YYYY-MM-DD; default: today)");
 
-  auto* intake = app.add_subcommand("intake", "Answer the questionnaire in the terminal, then see your result");
+  auto* intake = app.add_subcommand(
+      "intake", "Answer the questionnaire in the terminal, then see your result");
   intake->add_option("--save", options.save, "Also save your answers as intake JSON to this file");
-  intake->add_option("--format", options.format, "Output format")->check(CLI::IsMember({"text", "json"}));
-  intake->add_option("--today", options.today, "The date to plan from (YYYY-MM-DD; default: today)");
+  intake->add_option("--format", options.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}));
+  intake->add_option("--today", options.today,
+                     "The date to plan from (YYYY-MM-DD; default: today)");
 
   auto* kb = app.add_subcommand("kb", "Work with the knowledge base");
   kb->require_subcommand(1);
@@ -180,7 +191,8 @@ int run_parsed(const std::vector<std::string>& arguments, std::istream& in, std:
 
 }  // namespace
 
-int run(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out, std::ostream& err) {
+int run(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
+        std::ostream& err) {
   try {
     return run_parsed(arguments, in, out, err);
   } catch (const std::exception& error) {

@@ -2,10 +2,9 @@
 
 #include <functional>
 #include <istream>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <sstream>
-
-#include <nlohmann/json.hpp>
 
 #include "codec/intake_json.hpp"
 
@@ -54,7 +53,7 @@ json to_json(core::FieldType type, const std::string& answer, const core::Questi
       try {
         std::size_t used = 0;
         if (type == core::FieldType::integer) {
-          const long long value = std::stoll(answer, &used);
+          const std::int64_t value = std::stoll(answer, &used);
           if (used == answer.size()) return value;
         } else {
           const double value = std::stod(answer, &used);
@@ -70,7 +69,8 @@ json to_json(core::FieldType type, const std::string& answer, const core::Questi
       for (const auto& part : split(answer, ',')) list.push_back(part);
       return list;
     }
-    default: return answer;
+    default:
+      return answer;
   }
 }
 
@@ -82,7 +82,8 @@ json choice_json(const std::string& answer, const core::Question& question, core
     if (question.allowed >> i & 1U) offered.push_back(i);
   }
   const std::string word = lower(trim(answer));
-  if (!word.empty() && word.find_first_not_of("0123456789") == std::string::npos && word.size() < 4) {
+  if (!word.empty() && word.find_first_not_of("0123456789") == std::string::npos &&
+      word.size() < 4) {
     const std::size_t number = std::stoul(word);
     if (number >= 1 && number <= offered.size()) return std::string(names[offered[number - 1]]);
   }
@@ -167,7 +168,8 @@ class Interview {
       if (info.type == core::FieldType::choice) return choice_json(line, question, info.choices);
       if (info.type == core::FieldType::choice_set) {
         json list = json::array();
-        for (const auto& part : split(line, ',')) list.push_back(choice_json(part, question, info.choices));
+        for (const auto& part : split(line, ','))
+          list.push_back(choice_json(part, question, info.choices));
         return list;
       }
       return to_json(info.type, line, question);
@@ -179,7 +181,8 @@ class Interview {
     show_choices(question, core::Choices::region);
     const auto regions = ask_value(question, "pain_areas", [&](const std::string& line) -> json {
       json list = json::array();
-      for (const auto& part : split(line, ',')) list.push_back({{"region", choice_json(part, question, core::Choices::region)}});
+      for (const auto& part : split(line, ','))
+        list.push_back({{"region", choice_json(part, question, core::Choices::region)}});
       return list;
     });
     if (!regions) return;
@@ -187,7 +190,9 @@ class Interview {
     for (std::size_t i = 0; i < regions->size() && !ended_; ++i) {
       const std::string region = (*regions)[i]["region"].get<std::string>();
       const std::pair<const char*, const core::PainQuestion*> follow_ups[] = {
-          {"intensity", &question.intensity}, {"weeks", &question.weeks}, {"localized", &question.localized}};
+          {"intensity", &question.intensity},
+          {"weeks", &question.weeks},
+          {"localized", &question.localized}};
       for (const auto& [key, follow_up] : follow_ups) {
         core::Question sub;
         sub.prompt = "[" + region + "] " + follow_up->prompt;

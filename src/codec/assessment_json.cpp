@@ -12,7 +12,8 @@ using nlohmann::json;
 
 json because_json(const std::vector<Because>& because) {
   json list = json::array();
-  for (const Because& entry : because) list.push_back({{"field", entry.field}, {"answer", entry.answer}});
+  for (const Because& entry : because)
+    list.push_back({{"field", entry.field}, {"answer", entry.answer}});
   return list;
 }
 
@@ -29,8 +30,12 @@ json texts_json(const std::vector<TextView>& items) {
 json safety_json(const AssessmentView& view) {
   json reasons = json::array();
   for (const ReasonView& reason : view.reasons) {
-    json entry{{"id", reason.id},          {"text", reason.text},     {"category", reason.category},
-               {"caution", reason.caution}, {"source", reason.sources}, {"because", because_json(reason.because)}};
+    json entry{{"id", reason.id},
+               {"text", reason.text},
+               {"category", reason.category},
+               {"caution", reason.caution},
+               {"source", reason.sources},
+               {"because", because_json(reason.because)}};
     if (!reason.therapist_note.empty()) entry["therapist_note"] = reason.therapist_note;
     reasons.push_back(std::move(entry));
   }
@@ -43,7 +48,8 @@ json safety_json(const AssessmentView& view) {
               {"sites_to_avoid", view.sites_to_avoid},
               {"position", view.position},
               {"modifications", view.modifications},
-              {"unanswered", view.unanswered}};
+              {"unanswered", view.unanswered},
+              {"denied", because_json(view.denied)}};
   safety["max_minutes"] = view.max_minutes == 0 ? json() : json(view.max_minutes);
   return safety;
 }
@@ -59,16 +65,17 @@ json recommendation_json(const AssessmentView& view) {
                        {"source", item.sources},
                        {"because", because_json(item.because)}});
   }
-  return {{"style", view.style},
-          {"headline", view.style_headline},
-          {"decision", view.decision},
-          {"items", items},
-          {"matched", matched},
-          {"counts", {{"therapeutic", view.therapeutic_count}, {"relaxation", view.relaxation_count}}},
-          {"explanation", view.explanation},
-          {"pressure_target", view.pressure_target},
-          {"pressure_target_name", view.pressure_target_name},
-          {"evidence", texts_json(view.evidence)}};
+  return {
+      {"style", view.style},
+      {"headline", view.style_headline},
+      {"decision", view.decision},
+      {"items", items},
+      {"matched", matched},
+      {"counts", {{"therapeutic", view.therapeutic_count}, {"relaxation", view.relaxation_count}}},
+      {"explanation", view.explanation},
+      {"pressure_target", view.pressure_target},
+      {"pressure_target_name", view.pressure_target_name},
+      {"evidence", texts_json(view.evidence)}};
 }
 
 json plan_json(const AssessmentView& view) {
@@ -83,7 +90,8 @@ json plan_json(const AssessmentView& view) {
   }
   json sessions = json::array();
   for (const SessionView& session : view.sessions) {
-    sessions.push_back({{"date", session.date}, {"style", session.style}, {"minutes", session.minutes}});
+    sessions.push_back(
+        {{"date", session.date}, {"style", session.style}, {"minutes", session.minutes}});
   }
   json plan{{"status", view.on_hold ? "on_hold" : "ready"},
             {"phases", phases},

@@ -13,12 +13,14 @@ void section(std::string& out, const char* title) {
 }
 
 void bullets(std::string& out, const std::vector<TextView>& items) {
-  for (const TextView& item : items) out += "  - " + (item.title.empty() ? "" : item.title + ": ") + item.text + "\n";
+  for (const TextView& item : items)
+    out += "  - " + (item.title.empty() ? "" : item.title + ": ") + item.text + "\n";
 }
 
 std::string because_text(const std::vector<Because>& because) {
   std::string text;
-  for (const Because& entry : because) text += (text.empty() ? "" : "; ") + entry.field + ": " + entry.answer;
+  for (const Because& entry : because)
+    text += (text.empty() ? "" : "; ") + entry.field + ": " + entry.answer;
   return text.empty() ? text : " (" + text + ")";
 }
 
@@ -39,22 +41,25 @@ std::string assessment_to_text(const core::KnowledgeBase& knowledge, const core:
   }
   section(out, "Why");
   out += "  " + view.explanation + "\n";
-  for (const ItemView& item : view.matched) out += "  - " + item.label + because_text(item.because) + "\n";
+  for (const ItemView& item : view.matched)
+    out += "  - " + item.label + because_text(item.because) + "\n";
   for (const TextView& note : view.evidence) out += "  Evidence: " + note.text + "\n";
-  out += "  Aim for pressure level " + std::to_string(view.pressure_target) + " of 5 (" + view.pressure_target_name +
-         ").\n";
+  out += "  Aim for pressure level " + std::to_string(view.pressure_target) + " of 5 (" +
+         view.pressure_target_name + ").\n";
 
   section(out, "Your plan");
   for (const TextView& cadence : view.cadences) out += "  " + cadence.text + "\n";
   for (const PhaseView& phase : view.phases) {
-    out += "  - " + std::to_string(phase.sessions) + " x " + std::to_string(phase.minutes) + " min " + phase.style +
-           ", every " + std::to_string(phase.every_days) + " days: " + phase.purpose + "\n";
+    out += "  - " + std::to_string(phase.sessions) + " x " + std::to_string(phase.minutes) +
+           " min " + phase.style + ", every " + std::to_string(phase.every_days) +
+           " days: " + phase.purpose + "\n";
   }
   if (view.on_hold) {
     out += "  " + view.on_hold_text + "\n";
   } else {
     for (const SessionView& session : view.sessions) {
-      out += "    " + session.date + "  " + session.style + ", " + std::to_string(session.minutes) + " min\n";
+      out += "    " + session.date + "  " + session.style + ", " + std::to_string(session.minutes) +
+             " min\n";
     }
     if (!view.review_on.empty()) out += "  Review how it is going on " + view.review_on + ".\n";
   }

@@ -39,42 +39,64 @@ std::string pain_answer(const core::PainArea& area) {
 
 // The person's own answer to a field, as they gave it.
 std::string answer_text(const core::Intake& intake, Field field) {
-  auto yes_no = [](const std::optional<bool>& value) { return value ? (*value ? "yes" : "no") : "not answered"; };
+  auto yes_no = [](const std::optional<bool>& value) {
+    return value ? (*value ? "yes" : "no") : "not answered";
+  };
   switch (field) {
-    case Field::age: return intake.age ? std::to_string(*intake.age) : "not answered";
-    case Field::goals: return intake.goals ? mask_names(core::Choices::goal, *intake.goals) : "not answered";
-    case Field::posture: return intake.posture ? mask_names(core::Choices::posture, *intake.posture) : "not answered";
+    case Field::age:
+      return intake.age ? std::to_string(*intake.age) : "not answered";
+    case Field::goals:
+      return intake.goals ? mask_names(core::Choices::goal, *intake.goals) : "not answered";
+    case Field::posture:
+      return intake.posture ? mask_names(core::Choices::posture, *intake.posture) : "not answered";
     case Field::repetitive_strain:
       return intake.repetitive_strain
-                 ? choice_name(core::Choices::repetitive_strain, static_cast<unsigned>(*intake.repetitive_strain))
+                 ? choice_name(core::Choices::repetitive_strain,
+                               static_cast<unsigned>(*intake.repetitive_strain))
                  : "not answered";
     case Field::pressure_preference:
       return intake.pressure_preference
-                 ? choice_name(core::Choices::pressure, static_cast<unsigned>(*intake.pressure_preference))
+                 ? choice_name(core::Choices::pressure,
+                               static_cast<unsigned>(*intake.pressure_preference))
                  : "not answered";
-    case Field::stress: return intake.stress ? std::to_string(*intake.stress) + "/10" : "not answered";
-    case Field::anxiety: return intake.anxiety ? std::to_string(*intake.anxiety) + "/10" : "not answered";
+    case Field::stress:
+      return intake.stress ? std::to_string(*intake.stress) + "/10" : "not answered";
+    case Field::anxiety:
+      return intake.anxiety ? std::to_string(*intake.anxiety) + "/10" : "not answered";
     case Field::sleep_quality:
       return intake.sleep_quality ? std::to_string(*intake.sleep_quality) + "/10" : "not answered";
     case Field::sessions_per_month_max:
-      return intake.sessions_per_month_max ? std::to_string(*intake.sessions_per_month_max) : "not answered";
+      return intake.sessions_per_month_max ? std::to_string(*intake.sessions_per_month_max)
+                                           : "not answered";
     case Field::budget_per_session:
       return intake.budget_per_session ? number_text(*intake.budget_per_session) : "not answered";
     case Field::surgery_weeks_ago:
       if (!intake.surgery_weeks_ago) return "not answered";
-      return intake.surgery_weeks_ago->had_surgery ? number_text(intake.surgery_weeks_ago->weeks_ago) + " weeks ago"
-                                                   : "no recent surgery";
-    case Field::knots: return yes_no(intake.knots);
-    case Field::limited_motion: return yes_no(intake.limited_motion);
-    case Field::motion_limits_daily_life: return yes_no(intake.motion_limits_daily_life);
-    case Field::return_to_activity: return yes_no(intake.return_to_activity);
-    case Field::generalized_tension: return yes_no(intake.generalized_tension);
-    case Field::wants_mental_rest: return yes_no(intake.wants_mental_rest);
-    case Field::new_to_massage: return yes_no(intake.new_to_massage);
-    case Field::in_mental_health_care: return yes_no(intake.in_mental_health_care);
-    case Field::unexplained_severe_pain: return yes_no(intake.unexplained_severe_pain);
-    case Field::pregnant: return yes_no(intake.pregnant);
-    default: return "";
+      return intake.surgery_weeks_ago->had_surgery
+                 ? number_text(intake.surgery_weeks_ago->weeks_ago) + " weeks ago"
+                 : "no recent surgery";
+    case Field::knots:
+      return yes_no(intake.knots);
+    case Field::limited_motion:
+      return yes_no(intake.limited_motion);
+    case Field::motion_limits_daily_life:
+      return yes_no(intake.motion_limits_daily_life);
+    case Field::return_to_activity:
+      return yes_no(intake.return_to_activity);
+    case Field::generalized_tension:
+      return yes_no(intake.generalized_tension);
+    case Field::wants_mental_rest:
+      return yes_no(intake.wants_mental_rest);
+    case Field::new_to_massage:
+      return yes_no(intake.new_to_massage);
+    case Field::in_mental_health_care:
+      return yes_no(intake.in_mental_health_care);
+    case Field::unexplained_severe_pain:
+      return yes_no(intake.unexplained_severe_pain);
+    case Field::pregnant:
+      return yes_no(intake.pregnant);
+    default:
+      return "";
   }
 }
 
@@ -85,8 +107,9 @@ std::vector<Because> because_of(const core::KnowledgeBase& knowledge, const core
     const auto& entry = trace.entries[i];
     const core::ConditionNode& node = knowledge.conditions.nodes[entry.node];
     if (node.kind == core::NodeKind::pain_area && entry.pain_area >= 0 && intake.pain_areas) {
-      result.push_back({"pain_areas[" + std::to_string(entry.pain_area) + "]",
-                        pain_answer((*intake.pain_areas)[static_cast<std::size_t>(entry.pain_area)])});
+      result.push_back(
+          {"pain_areas[" + std::to_string(entry.pain_area) + "]",
+           pain_answer((*intake.pain_areas)[static_cast<std::size_t>(entry.pain_area)])});
     } else if (node.field != Field::count) {
       result.push_back({core::field_info(node.field).name, answer_text(intake, node.field)});
     }
@@ -94,29 +117,38 @@ std::vector<Because> because_of(const core::KnowledgeBase& knowledge, const core
   return result;
 }
 
-std::vector<std::string> source_ids(const core::KnowledgeBase& knowledge, const core::SourceList& sources) {
+std::vector<std::string> source_ids(const core::KnowledgeBase& knowledge,
+                                    const core::SourceList& sources) {
   std::vector<std::string> ids;
   for (core::Index source : sources) ids.push_back(knowledge.sources[source].id);
   return ids;
 }
 
-TextView text_view(const core::KnowledgeBase& knowledge, const core::TextItem& item, std::string text) {
+TextView text_view(const core::KnowledgeBase& knowledge, const core::TextItem& item,
+                   std::string text) {
   return {item.id, item.title, std::move(text), source_ids(knowledge, item.sources)};
 }
 
-std::vector<TextView> text_views(const core::KnowledgeBase& knowledge, const std::vector<core::TextItem>& items,
+std::vector<TextView> text_views(const core::KnowledgeBase& knowledge,
+                                 const std::vector<core::TextItem>& items,
                                  const std::vector<core::Index>& chosen) {
   std::vector<TextView> views;
-  for (core::Index index : chosen) views.push_back(text_view(knowledge, items[index], items[index].text));
+  views.reserve(chosen.size());
+  for (core::Index index : chosen)
+    views.push_back(text_view(knowledge, items[index], items[index].text));
   return views;
 }
 
 const char* caution_name(core::Caution caution) {
   switch (caution) {
-    case core::Caution::systemic: return "systemic";
-    case core::Caution::local: return "local";
-    case core::Caution::modify: return "modify";
-    case core::Caution::unknown_term: return "unknown_term";
+    case core::Caution::systemic:
+      return "systemic";
+    case core::Caution::local:
+      return "local";
+    case core::Caution::modify:
+      return "modify";
+    case core::Caution::unknown_term:
+      return "unknown_term";
   }
   return "modify";
 }
@@ -139,27 +171,38 @@ void safety_view(const core::KnowledgeBase& knowledge, const core::Intake& intak
   view.status = std::string(core::safety_status_name(safety.status));
   for (const core::FiredRule& fired : safety.fired) {
     const core::SafetyRule& rule = knowledge.rules[fired.rule];
-    ReasonView reason{rule.id, rule.text, std::string(core::safety_status_name(rule.category)),
-                      caution_name(rule.caution), rule.therapist_note, source_ids(knowledge, rule.sources),
+    ReasonView reason{rule.id,
+                      rule.text,
+                      std::string(core::safety_status_name(rule.category)),
+                      caution_name(rule.caution),
+                      rule.therapist_note,
+                      source_ids(knowledge, rule.sources),
                       because_of(knowledge, intake, fired.trace)};
     for (core::Index hit_index : fired.by_terms) {
       const core::TermHit& hit = safety.term_hits[hit_index];
       const char* list = hit.list == Field::conditions ? "conditions" : "medications";
-      reason.because.push_back({std::string(list) + "[" + std::to_string(hit.entry) + "]",
-                                list_entry(intake, hit.list, hit.entry) + " (" + knowledge.terms[hit.term].label + ")"});
+      reason.because.push_back(
+          {std::string(list) + "[" + std::to_string(hit.entry) + "]",
+           list_entry(intake, hit.list, hit.entry) + " (" + knowledge.terms[hit.term].label + ")"});
     }
     view.reasons.push_back(std::move(reason));
     for (const core::Modification& modification : rule.modifications) {
       view.modifications.push_back(modification.element + ": " + modification.text);
     }
   }
-  for (std::size_t i = 0; i < safety.unrecognised.size(); ++i) {
-    const core::Unrecognised& entry = safety.unrecognised[i];
+  for (const core::TermHit& hit : safety.term_hits) {
+    if (!hit.denied) continue;
+    const char* list = hit.list == Field::conditions ? "conditions" : "medications";
+    view.denied.push_back(
+        {std::string(list) + "[" + std::to_string(hit.entry) + "]",
+         list_entry(intake, hit.list, hit.entry) + " (" + knowledge.terms[hit.term].label + ")"});
+  }
+  for (const core::Unrecognised& entry : safety.unrecognised) {
     const bool condition = entry.list == Field::conditions;
     const core::TextItem& item = condition ? knowledge.safety.unrecognised_condition
                                            : knowledge.safety.unrecognised_medication;
-    ReasonView reason{item.id, fill(item.text, {{"term", entry.text}}), "adjust", "unknown_term", "",
-                      source_ids(knowledge, item.sources), {}};
+    ReasonView reason{item.id, fill(item.text, {{"term", entry.text}}), "adjust", "unknown_term",
+                      "",      source_ids(knowledge, item.sources),     {}};
     reason.because.push_back({condition ? "conditions" : "medications", entry.text});
     view.reasons.push_back(std::move(reason));
   }
@@ -170,8 +213,13 @@ void safety_view(const core::KnowledgeBase& knowledge, const core::Intake& intak
       view.unanswered.emplace_back(core::field_info(field).name);
     }
     const core::TextItem& item = knowledge.safety.unanswered;
-    view.reasons.push_back({item.id, fill(item.text, {{"questions", questions}}), "adjust", "unanswered", "",
-                            source_ids(knowledge, item.sources), {}});
+    view.reasons.push_back({item.id,
+                            fill(item.text, {{"questions", questions}}),
+                            "adjust",
+                            "unanswered",
+                            "",
+                            source_ids(knowledge, item.sources),
+                            {}});
   }
   view.pressure_ceiling = safety.pressure_ceiling;
   view.pressure_ceiling_name = knowledge.safety.walton[safety.pressure_ceiling - 1].name;
@@ -179,7 +227,8 @@ void safety_view(const core::KnowledgeBase& knowledge, const core::Intake& intak
   for (std::size_t r = 0; r < regions.size(); ++r) {
     if (safety.avoid_regions >> r & 1U) view.areas_to_avoid.emplace_back(regions[r]);
   }
-  for (core::Index rule : safety.avoid_sites) view.sites_to_avoid.push_back(knowledge.rules[rule].avoid_site);
+  for (core::Index rule : safety.avoid_sites)
+    view.sites_to_avoid.push_back(knowledge.rules[rule].avoid_site);
   view.position = std::string(core::position_name(safety.position));
   view.max_minutes = safety.max_minutes;
 }
@@ -193,9 +242,12 @@ void recommendation_view(const core::KnowledgeBase& knowledge, const core::Intak
   for (const core::MatchedItem& matched : recommendation.matched) {
     const core::ChecklistItem& item = knowledge.items[matched.item];
     view.matched.push_back({item.id, knowledge.checklists[item.checklist].id, item.label,
-                            source_ids(knowledge, item.sources), because_of(knowledge, intake, matched.trace)});
-    if (knowledge.checklists[item.checklist].style == core::Style::therapeutic) ++view.therapeutic_count;
-    else ++view.relaxation_count;
+                            source_ids(knowledge, item.sources),
+                            because_of(knowledge, intake, matched.trace)});
+    if (knowledge.checklists[item.checklist].style == core::Style::therapeutic)
+      ++view.therapeutic_count;
+    else
+      ++view.relaxation_count;
     labels += (labels.empty() ? "" : "; ") + item.label;
   }
   view.explanation = decision.explanation;
@@ -215,16 +267,18 @@ TextView constraint_view(const core::KnowledgeBase& knowledge, const core::Const
                                                      {"price", number_text(note.b) + currency},
                                                      {"budget", number_text(note.c) + currency}}));
     case core::PlanConstraint::budget_below_minimum:
-      return text_view(knowledge, plan.budget_below_minimum,
-                       fill(plan.budget_below_minimum.text, {{"price", number_text(note.b) + currency},
-                                                             {"budget", number_text(note.c) + currency}}));
+      return text_view(
+          knowledge, plan.budget_below_minimum,
+          fill(plan.budget_below_minimum.text, {{"price", number_text(note.b) + currency},
+                                                {"budget", number_text(note.c) + currency}}));
     case core::PlanConstraint::monthly_limit_binds:
       return text_view(knowledge, plan.monthly_limit_binds,
                        fill(plan.monthly_limit_binds.text,
                             {{"limit", number_text(note.a)}, {"every_days", number_text(note.b)}}));
     case core::PlanConstraint::monthly_limit_drops_relaxation:
-      return text_view(knowledge, plan.monthly_limit_drops_relaxation,
-                       fill(plan.monthly_limit_drops_relaxation.text, {{"limit", number_text(note.a)}}));
+      return text_view(
+          knowledge, plan.monthly_limit_drops_relaxation,
+          fill(plan.monthly_limit_drops_relaxation.text, {{"limit", number_text(note.a)}}));
   }
   return {};
 }
@@ -235,19 +289,22 @@ void plan_view(const core::KnowledgeBase& knowledge, const core::Plan& plan, Ass
   std::vector<core::Index> cadences;
   for (const core::PlannedPhase& planned : plan.phases) {
     const core::Cadence& cadence = knowledge.plan.cadences[planned.cadence];
-    view.phases.push_back({std::string(core::style_name(planned.phase.style)), planned.phase.every_days,
-                           planned.phase.sessions, planned.phase.minutes, planned.phase.purpose, cadence.id});
+    view.phases.push_back({std::string(core::style_name(planned.phase.style)),
+                           planned.phase.every_days, planned.phase.sessions, planned.phase.minutes,
+                           planned.phase.purpose, cadence.id});
     if (cadences.empty() || cadences.back() != planned.cadence) {
       cadences.push_back(planned.cadence);
-      view.cadences.push_back({cadence.id, "", cadence.explanation, source_ids(knowledge, cadence.sources)});
+      view.cadences.push_back(
+          {cadence.id, "", cadence.explanation, source_ids(knowledge, cadence.sources)});
     }
   }
   for (const core::PlannedSession& session : plan.sessions) {
-    view.sessions.push_back({core::format_date(session.date), std::string(core::style_name(session.style)),
-                             session.minutes});
+    view.sessions.push_back({core::format_date(session.date),
+                             std::string(core::style_name(session.style)), session.minutes});
   }
   if (plan.review_on) view.review_on = core::format_date(*plan.review_on);
-  for (const core::ConstraintNote& note : plan.constraints) view.constraints.push_back(constraint_view(knowledge, note));
+  for (const core::ConstraintNote& note : plan.constraints)
+    view.constraints.push_back(constraint_view(knowledge, note));
 }
 
 std::string joined(const std::vector<std::string>& parts) {
@@ -267,54 +324,58 @@ std::string listed(const core::KnowledgeBase& knowledge, const core::Intake& int
     bool something = false;
     for (const core::TermHit& hit : safety.term_hits) {
       if (hit.list != field || hit.entry != entry) continue;
-      (knowledge.terms[hit.term].is_none ? none : something) = true;
+      (knowledge.terms[hit.term].is_none || hit.denied ? none : something) = true;
     }
     if (something || !none) parts.push_back((*values)[entry]);
   }
   return joined(parts);
 }
 
-void tell_view(const core::KnowledgeBase& knowledge, const core::Intake& intake, const core::Assessment& assessment,
-               AssessmentView& view) {
+void tell_view(const core::KnowledgeBase& knowledge, const core::Intake& intake,
+               const core::Assessment& assessment, AssessmentView& view) {
   const core::Guidance& guidance = knowledge.guidance;
   const core::SafetyResult& safety = assessment.safety;
   for (core::TellKind kind : assessment.tell_your_therapist) {
     switch (kind) {
       case core::TellKind::conditions:
-        view.tell_your_therapist.push_back(text_view(
-            knowledge, guidance.tell_conditions,
-            fill(guidance.tell_conditions.text, {{"items", listed(knowledge, intake, safety, Field::conditions)}})));
+        view.tell_your_therapist.push_back(
+            text_view(knowledge, guidance.tell_conditions,
+                      fill(guidance.tell_conditions.text,
+                           {{"items", listed(knowledge, intake, safety, Field::conditions)}})));
         break;
       case core::TellKind::medications:
-        view.tell_your_therapist.push_back(text_view(
-            knowledge, guidance.tell_medications,
-            fill(guidance.tell_medications.text, {{"items", listed(knowledge, intake, safety, Field::medications)}})));
+        view.tell_your_therapist.push_back(
+            text_view(knowledge, guidance.tell_medications,
+                      fill(guidance.tell_medications.text,
+                           {{"items", listed(knowledge, intake, safety, Field::medications)}})));
         break;
       case core::TellKind::areas: {
         std::vector<std::string> areas;
         for (const core::PainArea& area : *intake.pain_areas) areas.push_back(pain_answer(area));
-        view.tell_your_therapist.push_back(text_view(
-            knowledge, guidance.tell_areas, fill(guidance.tell_areas.text, {{"items", joined(areas)}})));
+        view.tell_your_therapist.push_back(
+            text_view(knowledge, guidance.tell_areas,
+                      fill(guidance.tell_areas.text, {{"items", joined(areas)}})));
         break;
       }
       case core::TellKind::pressure:
         view.tell_your_therapist.push_back(text_view(
             knowledge, guidance.tell_pressure,
-            fill(guidance.tell_pressure.text,
-                 {{"level", std::to_string(view.pressure_ceiling)}, {"name", view.pressure_ceiling_name}})));
+            fill(guidance.tell_pressure.text, {{"level", std::to_string(view.pressure_ceiling)},
+                                               {"name", view.pressure_ceiling_name}})));
         break;
       case core::TellKind::avoid: {
         std::vector<std::string> avoid = view.areas_to_avoid;
         for (auto& region : avoid) region = humanize(region);
         avoid.insert(avoid.end(), view.sites_to_avoid.begin(), view.sites_to_avoid.end());
         view.tell_your_therapist.push_back(
-            text_view(knowledge, guidance.tell_avoid, fill(guidance.tell_avoid.text, {{"items", joined(avoid)}})));
+            text_view(knowledge, guidance.tell_avoid,
+                      fill(guidance.tell_avoid.text, {{"items", joined(avoid)}})));
         break;
       }
       case core::TellKind::position:
-        view.tell_your_therapist.push_back(text_view(
-            knowledge, guidance.tell_position,
-            fill(guidance.tell_position.text, {{"position", humanize(view.position)}})));
+        view.tell_your_therapist.push_back(
+            text_view(knowledge, guidance.tell_position,
+                      fill(guidance.tell_position.text, {{"position", humanize(view.position)}})));
         break;
       case core::TellKind::minutes:
         view.tell_your_therapist.push_back(text_view(
@@ -327,7 +388,8 @@ void tell_view(const core::KnowledgeBase& knowledge, const core::Intake& intake,
 
 }  // namespace
 
-std::string fill(std::string text, std::initializer_list<std::pair<const char*, std::string>> values) {
+std::string fill(std::string text,
+                 std::initializer_list<std::pair<const char*, std::string>> values) {
   for (const auto& [name, value] : values) {
     const std::string placeholder = std::string("{") + name + "}";
     for (std::size_t at = text.find(placeholder); at != std::string::npos;
@@ -346,7 +408,8 @@ AssessmentView make_view(const core::KnowledgeBase& knowledge, const core::Intak
   const core::Guidance& headlines = knowledge.guidance;
   view.style_headline =
       headlines.style_headlines[static_cast<std::size_t>(assessment.recommendation.style)].text;
-  view.safety_headline = headlines.safety_headlines[static_cast<std::size_t>(assessment.safety.status)].text;
+  view.safety_headline =
+      headlines.safety_headlines[static_cast<std::size_t>(assessment.safety.status)].text;
   safety_view(knowledge, intake, assessment.safety, view);
   recommendation_view(knowledge, intake, assessment.recommendation, view);
   plan_view(knowledge, assessment.plan, view);
@@ -355,7 +418,8 @@ AssessmentView make_view(const core::KnowledgeBase& knowledge, const core::Intak
   view.aftercare = text_views(knowledge, guidance.aftercare, assessment.aftercare);
   view.when_to_call = text_views(knowledge, guidance.when_to_call, assessment.when_to_call);
   view.pairings = text_views(knowledge, guidance.pairings, assessment.pairings);
-  view.bring_to_clinic = text_views(knowledge, guidance.bring_to_clinic, assessment.bring_to_clinic);
+  view.bring_to_clinic =
+      text_views(knowledge, guidance.bring_to_clinic, assessment.bring_to_clinic);
   tell_view(knowledge, intake, assessment, view);
   return view;
 }

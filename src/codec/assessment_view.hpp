@@ -73,6 +73,8 @@ struct AssessmentView {
   int max_minutes = 0;
   std::vector<std::string> modifications;  // "element: text"
   std::vector<std::string> unanswered;
+  std::vector<Because> denied;  // entries read as "I do not have this"
+
   // recommendation
   std::string style;
   std::string decision;
@@ -104,6 +106,7 @@ AssessmentView make_view(const core::KnowledgeBase& knowledge, const core::Intak
                          const core::Assessment& assessment);
 
 // Replaces each "{name}" in `text` by its value.
-std::string fill(std::string text, std::initializer_list<std::pair<const char*, std::string>> values);
+std::string fill(std::string text,
+                 std::initializer_list<std::pair<const char*, std::string>> values);
 
 }  // namespace mn::codec

@@ -1,18 +1,17 @@
 #include "codec/intake_json.hpp"
 
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
-
-#include <nlohmann/json.hpp>
 
 namespace mn::codec {
 
 namespace {
 
-using nlohmann::json;
 using core::Field;
 using core::FieldType;
+using nlohmann::json;
 
 constexpr std::size_t kMaxBytes = 1 << 20;
 constexpr int kMaxDepth = 16;
@@ -26,8 +25,10 @@ std::string format_number(double value) {
 
 std::string describe(const json& value) {
   switch (value.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::boolean: return value.get<bool>() ? "true" : "false";
+    case json::value_t::null:
+      return "null";
+    case json::value_t::boolean:
+      return value.get<bool>() ? "true" : "false";
     case json::value_t::string: {
       std::string text = value.get<std::string>();
       if (text.size() > 40) text = text.substr(0, 40) + "...";
@@ -35,15 +36,29 @@ std::string describe(const json& value) {
     }
     case json::value_t::number_integer:
     case json::value_t::number_unsigned:
-    case json::value_t::number_float: return format_number(value.get<double>());
-    case json::value_t::array: return "a list";
-    case json::value_t::object: return "an object";
-    default: return "an unsupported value";
+    case json::value_t::number_float:
+      return format_number(value.get<double>());
+    case json::value_t::array:
+      return "a list";
+    case json::value_t::object:
+      return "an object";
+    default:
+      return "an unsupported value";
   }
 }
 
 Error field_error(const std::string& code, const std::string& path, const std::string& message) {
   return Error{code, path, message};
+}
+
+// Characters as a person counts them: UTF-8 code points (the parser has
+// already rejected malformed UTF-8).
+std::size_t count_characters(const std::string& text) {
+  std::size_t count = 0;
+  for (unsigned char c : text) {
+    if ((c & 0xC0U) != 0x80U) ++count;
+  }
+  return count;
 }
 
 std::string range_text(const std::optional<double>& min, const std::optional<double>& max) {
@@ -60,94 +75,115 @@ class IntakeReader {
 
   std::optional<Error> read(const json& document, core::Intake& intake) {
     if (!document.is_object()) {
-      return field_error("wrong_type", "", "the intake must be a JSON object, got " + describe(document));
+      return field_error("wrong_type", "",
+                         "the intake must be a JSON object, got " + describe(document));
     }
     for (const auto& [name, value] : document.items()) {
       const auto field = core::field_by_name(name);
-      if (!field) return field_error("unknown_field", name, "unknown field (see docs/intake.md for the intake fields)");
+      if (!field)
+        return field_error("unknown_field", name,
+                           "unknown field (see docs/intake.md for the intake fields)");
       if (auto error = read_field(*field, name, value, intake)) return error;
     }
     return std::nullopt;
   }
 
  private:
-  std::optional<Error> number(const json& value, const std::string& path, const core::Question& question,
-                              bool integer, double& out) {
+  static std::optional<Error> number(const json& value, const std::string& path,
+                                     const core::Question& question, bool integer, double& out) {
     const bool is_integer = value.is_number_integer() || value.is_number_unsigned();
     if (integer ? !is_integer : !value.is_number()) {
-      return field_error("wrong_type", path, std::string("must be ") + (integer ? "an integer" : "a number") +
-                                                 ", got " + describe(value));
+      return field_error("wrong_type", path,
+                         std::string("must be ") + (integer ? "an integer" : "a number") +
+                             ", got " + describe(value));
     }
     out = value.get<double>();
-    if (!std::isfinite(out) || (question.min && out < *question.min) || (question.max && out > *question.max)) {
-      return field_error("out_of_range", path, "must be " + range_text(question.min, question.max) + ", got " +
-                                                   describe(value));
+    if (!std::isfinite(out) || (question.min && out < *question.min) ||
+        (question.max && out > *question.max)) {
+      return field_error(
+          "out_of_range", path,
+          "must be " + range_text(question.min, question.max) + ", got " + describe(value));
     }
     return std::nullopt;
   }
 
-  std::optional<Error> integer(const json& value, const std::string& path, const core::Question& question,
-                               std::optional<int>& out) {
+  std::optional<Error> integer(const json& value, const std::string& path,
+                               const core::Question& question, std::optional<int>& out) {
     double number_value = 0;
     if (auto error = number(value, path, question, true, number_value)) return error;
     out = static_cast<int>(number_value);
     return std::nullopt;
   }
 
-  std::optional<Error> boolean(const json& value, const std::string& path, std::optional<bool>& out) {
-    if (!value.is_boolean()) return field_error("wrong_type", path, "must be true or false, got " + describe(value));
+  static std::optional<Error> boolean(const json& value, const std::string& path,
+                                      std::optional<bool>& out) {
+    if (!value.is_boolean())
+      return field_error("wrong_type", path, "must be true or false, got " + describe(value));
     out = value.get<bool>();
     return std::nullopt;
   }
 
-  std::optional<Error> choice(const json& value, const std::string& path, const core::Question& question,
-                              core::Choices choices, unsigned& out) {
+  static std::optional<Error> choice(const json& value, const std::string& path,
+                                     const core::Question& question, core::Choices choices,
+                                     unsigned& out) {
     const auto& names = core::choice_names(choices);
     std::string allowed;
     for (std::size_t i = 0; i < names.size(); ++i) {
-      if (question.allowed >> i & 1U) allowed += (allowed.empty() ? "" : ", ") + std::string(names[i]);
+      if (question.allowed >> i & 1U)
+        allowed += (allowed.empty() ? "" : ", ") + std::string(names[i]);
     }
     if (!value.is_string()) {
-      return field_error("wrong_type", path, "must be one of " + allowed + ", got " + describe(value));
+      return field_error("wrong_type", path,
+                         "must be one of " + allowed + ", got " + describe(value));
     }
     const auto index = core::choice_by_name(choices, value.get<std::string>());
     if (!index || !(question.allowed >> *index & 1U)) {
-      return field_error("not_allowed", path, "must be one of " + allowed + ", got " + describe(value));
+      return field_error("not_allowed", path,
+                         "must be one of " + allowed + ", got " + describe(value));
     }
     out = *index;
     return std::nullopt;
   }
 
-  std::optional<Error> choice_set(const json& value, const std::string& path, const core::Question& question,
-                                  core::Choices choices, core::ChoiceMask& out) {
-    if (!value.is_array()) return field_error("wrong_type", path, "must be a list, got " + describe(value));
+  std::optional<Error> choice_set(const json& value, const std::string& path,
+                                  const core::Question& question, core::Choices choices,
+                                  core::ChoiceMask& out) {
+    if (!value.is_array())
+      return field_error("wrong_type", path, "must be a list, got " + describe(value));
     out = 0;
     for (std::size_t i = 0; i < value.size(); ++i) {
       const std::string item_path = path + "[" + std::to_string(i) + "]";
       unsigned index = 0;
       if (auto error = choice(value[i], item_path, question, choices, index)) return error;
-      if (out >> index & 1U) return field_error("duplicate", item_path, "listed twice: " + describe(value[i]));
+      if (out >> index & 1U)
+        return field_error("duplicate", item_path, "listed twice: " + describe(value[i]));
       out |= core::ChoiceMask{1} << index;
     }
     return std::nullopt;
   }
 
-  std::optional<Error> text(const json& value, const std::string& path, std::size_t max_length, std::string& out) {
-    if (!value.is_string()) return field_error("wrong_type", path, "must be a string, got " + describe(value));
+  static std::optional<Error> text(const json& value, const std::string& path,
+                                   std::size_t max_length, std::string& out) {
+    if (!value.is_string())
+      return field_error("wrong_type", path, "must be a string, got " + describe(value));
     out = value.get<std::string>();
-    if (max_length != 0 && out.size() > max_length) {
-      return field_error("too_long", path, "must be at most " + std::to_string(max_length) + " characters, got " +
-                                               std::to_string(out.size()));
+    const std::size_t characters = count_characters(out);
+    if (max_length != 0 && characters > max_length) {
+      return field_error("too_long", path,
+                         "must be at most " + std::to_string(max_length) + " characters, got " +
+                             std::to_string(characters));
     }
     return std::nullopt;
   }
 
-  std::optional<Error> text_list(const json& value, const std::string& path, const core::Question& question,
-                                 std::vector<std::string>& out) {
-    if (!value.is_array()) return field_error("wrong_type", path, "must be a list of strings, got " + describe(value));
+  std::optional<Error> text_list(const json& value, const std::string& path,
+                                 const core::Question& question, std::vector<std::string>& out) {
+    if (!value.is_array())
+      return field_error("wrong_type", path, "must be a list of strings, got " + describe(value));
     if (question.max_length != 0 && value.size() > question.max_length) {
-      return field_error("too_long", path, "at most " + std::to_string(question.max_length) + " entries, got " +
-                                               std::to_string(value.size()));
+      return field_error("too_long", path,
+                         "at most " + std::to_string(question.max_length) + " entries, got " +
+                             std::to_string(value.size()));
     }
     for (std::size_t i = 0; i < value.size(); ++i) {
       const std::string item_path = path + "[" + std::to_string(i) + "]";
@@ -161,18 +197,21 @@ class IntakeReader {
     return std::nullopt;
   }
 
-  std::optional<Error> pain_area(const json& value, const std::string& path, const core::Question& question,
-                                 core::PainArea& area) {
+  std::optional<Error> pain_area(const json& value, const std::string& path,
+                                 const core::Question& question, core::PainArea& area) {
     if (!value.is_object()) {
-      return field_error("wrong_type", path, "must be an object {region, intensity, weeks, localized}, got " +
-                                                 describe(value));
+      return field_error(
+          "wrong_type", path,
+          "must be an object {region, intensity, weeks, localized}, got " + describe(value));
     }
-    if (!value.contains("region")) return field_error("missing_field", path + ".region", "is required");
+    if (!value.contains("region"))
+      return field_error("missing_field", path + ".region", "is required");
     for (const auto& [key, item] : value.items()) {
       const std::string item_path = path + "." + key;
       if (key == "region") {
         unsigned index = 0;
-        if (auto error = choice(item, item_path, question, core::Choices::region, index)) return error;
+        if (auto error = choice(item, item_path, question, core::Choices::region, index))
+          return error;
         area.region = static_cast<core::Region>(index);
       } else if (key == "intensity") {
         core::Question range;
@@ -189,22 +228,26 @@ class IntakeReader {
       } else if (key == "localized") {
         if (auto error = boolean(item, item_path, area.localized)) return error;
       } else {
-        return field_error("unknown_field", item_path, "unknown field (region, intensity, weeks, localized)");
+        return field_error("unknown_field", item_path,
+                           "unknown field (region, intensity, weeks, localized)");
       }
     }
     return std::nullopt;
   }
 
-  std::optional<Error> pain_areas(const json& value, const std::string& path, const core::Question& question,
+  std::optional<Error> pain_areas(const json& value, const std::string& path,
+                                  const core::Question& question,
                                   std::vector<core::PainArea>& out) {
-    if (!value.is_array()) return field_error("wrong_type", path, "must be a list, got " + describe(value));
+    if (!value.is_array())
+      return field_error("wrong_type", path, "must be a list, got " + describe(value));
     core::ChoiceMask seen = 0;
     for (std::size_t i = 0; i < value.size(); ++i) {
       const std::string item_path = path + "[" + std::to_string(i) + "]";
       core::PainArea area;
       if (auto error = pain_area(value[i], item_path, question, area)) return error;
       if (seen & core::bit(area.region)) {
-        return field_error("duplicate", item_path + ".region", "region listed twice: " + describe(value[i]["region"]));
+        return field_error("duplicate", item_path + ".region",
+                           "region listed twice: " + describe(value[i]["region"]));
       }
       seen |= core::bit(area.region);
       out.push_back(area);
@@ -212,7 +255,8 @@ class IntakeReader {
     return std::nullopt;
   }
 
-  std::optional<Error> read_field(Field field, const std::string& path, const json& value, core::Intake& intake) {
+  std::optional<Error> read_field(Field field, const std::string& path, const json& value,
+                                  core::Intake& intake) {
     const core::Question& question = knowledge_.question(field);
     const core::FieldInfo& info = core::field_info(field);
     switch (field) {
@@ -223,7 +267,8 @@ class IntakeReader {
         }
         double weeks = 0;
         if (auto error = number(value, path, question, false, weeks)) {
-          if (question.nullable && error->code == "wrong_type") error->message = "must be a number or null, got " + describe(value);
+          if (question.nullable && error->code == "wrong_type")
+            error->message = "must be a number or null, got " + describe(value);
           return error;
         }
         intake.surgery_weeks_ago = core::SurgeryAnswer{true, weeks};
@@ -254,16 +299,21 @@ class IntakeReader {
         (field == Field::conditions ? intake.conditions : intake.medications) = std::move(entries);
         return std::nullopt;
       }
-      default: break;
+      default:
+        break;
     }
     switch (info.type) {
-      case FieldType::integer: return integer(value, path, question, integer_slot(field, intake));
-      case FieldType::boolean: return boolean(value, path, boolean_slot(field, intake));
+      case FieldType::integer:
+        return integer(value, path, question, integer_slot(field, intake));
+      case FieldType::boolean:
+        return boolean(value, path, boolean_slot(field, intake));
       case FieldType::choice: {
         unsigned index = 0;
         if (auto error = choice(value, path, question, info.choices, index)) return error;
-        if (field == Field::repetitive_strain) intake.repetitive_strain = static_cast<core::RepetitiveStrain>(index);
-        else intake.pressure_preference = static_cast<core::PressurePreference>(index);
+        if (field == Field::repetitive_strain)
+          intake.repetitive_strain = static_cast<core::RepetitiveStrain>(index);
+        else
+          intake.pressure_preference = static_cast<core::PressurePreference>(index);
         return std::nullopt;
       }
       case FieldType::choice_set: {
@@ -272,7 +322,8 @@ class IntakeReader {
         (field == Field::goals ? intake.goals : intake.posture) = mask;
         return std::nullopt;
       }
-      default: break;
+      default:
+        break;
     }
     // Every field of the contract is handled above.
     return field_error("internal", path, "field not handled");
@@ -280,26 +331,41 @@ class IntakeReader {
 
   static std::optional<int>& integer_slot(Field field, core::Intake& intake) {
     switch (field) {
-      case Field::age: return intake.age;
-      case Field::stress: return intake.stress;
-      case Field::anxiety: return intake.anxiety;
-      case Field::sleep_quality: return intake.sleep_quality;
-      default: return intake.sessions_per_month_max;
+      case Field::age:
+        return intake.age;
+      case Field::stress:
+        return intake.stress;
+      case Field::anxiety:
+        return intake.anxiety;
+      case Field::sleep_quality:
+        return intake.sleep_quality;
+      default:
+        return intake.sessions_per_month_max;
     }
   }
 
   static std::optional<bool>& boolean_slot(Field field, core::Intake& intake) {
     switch (field) {
-      case Field::knots: return intake.knots;
-      case Field::limited_motion: return intake.limited_motion;
-      case Field::motion_limits_daily_life: return intake.motion_limits_daily_life;
-      case Field::return_to_activity: return intake.return_to_activity;
-      case Field::generalized_tension: return intake.generalized_tension;
-      case Field::wants_mental_rest: return intake.wants_mental_rest;
-      case Field::new_to_massage: return intake.new_to_massage;
-      case Field::in_mental_health_care: return intake.in_mental_health_care;
-      case Field::unexplained_severe_pain: return intake.unexplained_severe_pain;
-      default: return intake.pregnant;
+      case Field::knots:
+        return intake.knots;
+      case Field::limited_motion:
+        return intake.limited_motion;
+      case Field::motion_limits_daily_life:
+        return intake.motion_limits_daily_life;
+      case Field::return_to_activity:
+        return intake.return_to_activity;
+      case Field::generalized_tension:
+        return intake.generalized_tension;
+      case Field::wants_mental_rest:
+        return intake.wants_mental_rest;
+      case Field::new_to_massage:
+        return intake.new_to_massage;
+      case Field::in_mental_health_care:
+        return intake.in_mental_health_care;
+      case Field::unexplained_severe_pain:
+        return intake.unexplained_severe_pain;
+      default:
+        return intake.pregnant;
     }
   }
 
@@ -317,16 +383,20 @@ Result<json> parse_strict(std::string_view text) {
       return false;
     }
     switch (event) {
-      case json::parse_event_t::object_start: keys.emplace_back(); break;
+      case json::parse_event_t::object_start:
+        keys.emplace_back();
+        break;
       case json::parse_event_t::object_end:
         if (!keys.empty()) keys.pop_back();
         break;
       case json::parse_event_t::key:
         if (!keys.empty() && !keys.back().insert(parsed.get<std::string>()).second && !problem) {
-          problem = Error{"duplicate_key", parsed.get<std::string>(), "appears twice in the same object"};
+          problem =
+              Error{"duplicate_key", parsed.get<std::string>(), "appears twice in the same object"};
         }
         break;
-      default: break;
+      default:
+        break;
     }
     return true;
   };
@@ -337,7 +407,8 @@ Result<json> parse_strict(std::string_view text) {
     try {
       [[maybe_unused]] const json ignored = json::parse(text.begin(), text.end());
     } catch (const json::parse_error& error) {
-      return Error{"malformed_json", "", "not valid JSON (byte " + std::to_string(error.byte) + ")"};
+      return Error{"malformed_json", "",
+                   "not valid JSON (byte " + std::to_string(error.byte) + ")"};
     }
     return Error{"malformed_json", "", "not valid JSON"};
   }
@@ -384,7 +455,9 @@ std::string intake_to_json(const core::Intake& intake) {
   if (intake.pain_areas) {
     out["pain_areas"] = nlohmann::json::array();
     for (const core::PainArea& area : *intake.pain_areas) {
-      nlohmann::json entry{{"region", std::string(core::choice_names(core::Choices::region)[static_cast<std::size_t>(area.region)])}};
+      nlohmann::json entry{
+          {"region", std::string(core::choice_names(
+                         core::Choices::region)[static_cast<std::size_t>(area.region)])}};
       if (area.intensity) entry["intensity"] = *area.intensity;
       if (area.weeks) entry["weeks"] = *area.weeks;
       if (area.localized) entry["localized"] = *area.localized;
@@ -395,8 +468,8 @@ std::string intake_to_json(const core::Intake& intake) {
   put("limited_motion", intake.limited_motion);
   put("motion_limits_daily_life", intake.motion_limits_daily_life);
   if (intake.repetitive_strain) {
-    out["repetitive_strain"] = std::string(
-        core::choice_names(core::Choices::repetitive_strain)[static_cast<std::size_t>(*intake.repetitive_strain)]);
+    out["repetitive_strain"] = std::string(core::choice_names(
+        core::Choices::repetitive_strain)[static_cast<std::size_t>(*intake.repetitive_strain)]);
   }
   if (intake.posture) out["posture"] = choice_list(core::Choices::posture, *intake.posture);
   put("return_to_activity", intake.return_to_activity);
@@ -410,14 +483,15 @@ std::string intake_to_json(const core::Intake& intake) {
   put("conditions", intake.conditions);
   put("medications", intake.medications);
   if (intake.surgery_weeks_ago) {
-    out["surgery_weeks_ago"] =
-        intake.surgery_weeks_ago->had_surgery ? nlohmann::json(intake.surgery_weeks_ago->weeks_ago) : nlohmann::json();
+    out["surgery_weeks_ago"] = intake.surgery_weeks_ago->had_surgery
+                                   ? nlohmann::json(intake.surgery_weeks_ago->weeks_ago)
+                                   : nlohmann::json();
   }
   put("unexplained_severe_pain", intake.unexplained_severe_pain);
   put("pregnant", intake.pregnant);
   if (intake.pressure_preference) {
-    out["pressure_preference"] = std::string(
-        core::choice_names(core::Choices::pressure)[static_cast<std::size_t>(*intake.pressure_preference)]);
+    out["pressure_preference"] = std::string(core::choice_names(
+        core::Choices::pressure)[static_cast<std::size_t>(*intake.pressure_preference)]);
   }
   put("sessions_per_month_max", intake.sessions_per_month_max);
   put("budget_per_session", intake.budget_per_session);

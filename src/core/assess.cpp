@@ -12,7 +12,8 @@ Assessment assess(const KnowledgeBase& knowledge, const Intake& intake, Date tod
   assessment.today = today;
   assessment.safety = screen_safety(knowledge, intake);
   assessment.recommendation = recommend(knowledge, intake, assessment.safety);
-  assessment.plan = make_plan(knowledge, intake, assessment.safety, assessment.recommendation, today);
+  assessment.plan =
+      make_plan(knowledge, intake, assessment.safety, assessment.recommendation, today);
   select_guidance(knowledge, intake, assessment);
   return assessment;
 }

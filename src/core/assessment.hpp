@@ -18,6 +18,7 @@ struct TermHit {
   Index term = 0;
   Field list = Field::conditions;  // conditions or medications
   std::uint16_t entry = 0;         // index in that list
+  bool denied = false;             // "no blood thinners": triggers nothing
 };
 
 struct Unrecognised {
@@ -34,15 +35,15 @@ struct FiredRule {
 
 struct SafetyResult {
   SafetyStatus status = SafetyStatus::clear;
-  std::vector<FiredRule> fired;         // in knowledge-base order
+  std::vector<FiredRule> fired;  // in knowledge-base order
   std::vector<TermHit> term_hits;
   std::vector<Unrecognised> unrecognised;
-  std::vector<Field> unanswered;        // required safety answers that are missing
-  std::uint8_t pressure_ceiling = 5;    // Walton 1..5
+  std::vector<Field> unanswered;      // required safety answers that are missing
+  std::uint8_t pressure_ceiling = 5;  // Walton 1..5
   ChoiceMask avoid_regions = 0;
-  std::vector<Index> avoid_sites;       // rules whose avoid_site applies
+  std::vector<Index> avoid_sites;  // rules whose avoid_site applies
   Position position = Position::any;
-  std::uint16_t max_minutes = 0;        // 0 = no limit
+  std::uint16_t max_minutes = 0;  // 0 = no limit
 };
 
 struct MatchedItem {
@@ -53,15 +54,15 @@ struct MatchedItem {
 struct Recommendation {
   Style style = Style::consultation;
   Index decision = 0;
-  std::vector<MatchedItem> matched;  // in knowledge-base order
-  std::uint64_t matched_mask = 0;    // bit per checklist item
+  std::vector<MatchedItem> matched;      // in knowledge-base order
+  std::uint64_t matched_mask = 0;        // bit per checklist item
   std::array<std::uint8_t, 2> counts{};  // matched items per checklist
-  std::uint8_t pressure_target = 3;  // Walton level to aim for, within the ceiling
-  std::vector<Index> evidence;       // guidance.evidence items that apply
+  std::uint8_t pressure_target = 3;      // Walton level to aim for, within the ceiling
+  std::vector<Index> evidence;           // guidance.evidence items that apply
 };
 
 struct PlannedPhase {
-  Phase phase;          // after budget and monthly limits
+  Phase phase;  // after budget and monthly limits
   Index cadence = 0;
 };
 
@@ -99,7 +100,15 @@ struct Plan {
 };
 
 // Entries of "tell your therapist", rendered from guidance templates.
-enum class TellKind : std::uint8_t { conditions, medications, areas, pressure, avoid, position, minutes };
+enum class TellKind : std::uint8_t {
+  conditions,
+  medications,
+  areas,
+  pressure,
+  avoid,
+  position,
+  minutes
+};
 
 struct Assessment {
   Date today;

@@ -13,17 +13,28 @@ Truth negate(Truth value) {
 
 std::optional<bool> boolean_field(const Intake& intake, Field field) {
   switch (field) {
-    case Field::knots: return intake.knots;
-    case Field::limited_motion: return intake.limited_motion;
-    case Field::motion_limits_daily_life: return intake.motion_limits_daily_life;
-    case Field::return_to_activity: return intake.return_to_activity;
-    case Field::generalized_tension: return intake.generalized_tension;
-    case Field::wants_mental_rest: return intake.wants_mental_rest;
-    case Field::new_to_massage: return intake.new_to_massage;
-    case Field::in_mental_health_care: return intake.in_mental_health_care;
-    case Field::unexplained_severe_pain: return intake.unexplained_severe_pain;
-    case Field::pregnant: return intake.pregnant;
-    default: return std::nullopt;
+    case Field::knots:
+      return intake.knots;
+    case Field::limited_motion:
+      return intake.limited_motion;
+    case Field::motion_limits_daily_life:
+      return intake.motion_limits_daily_life;
+    case Field::return_to_activity:
+      return intake.return_to_activity;
+    case Field::generalized_tension:
+      return intake.generalized_tension;
+    case Field::wants_mental_rest:
+      return intake.wants_mental_rest;
+    case Field::new_to_massage:
+      return intake.new_to_massage;
+    case Field::in_mental_health_care:
+      return intake.in_mental_health_care;
+    case Field::unexplained_severe_pain:
+      return intake.unexplained_severe_pain;
+    case Field::pregnant:
+      return intake.pregnant;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -43,40 +54,54 @@ NumberAnswer number_of(const std::optional<T>& value) {
 
 NumberAnswer number_field(const Intake& intake, Field field) {
   switch (field) {
-    case Field::age: return number_of(intake.age);
-    case Field::stress: return number_of(intake.stress);
-    case Field::anxiety: return number_of(intake.anxiety);
-    case Field::sleep_quality: return number_of(intake.sleep_quality);
-    case Field::sessions_per_month_max: return number_of(intake.sessions_per_month_max);
-    case Field::budget_per_session: return number_of(intake.budget_per_session);
+    case Field::age:
+      return number_of(intake.age);
+    case Field::stress:
+      return number_of(intake.stress);
+    case Field::anxiety:
+      return number_of(intake.anxiety);
+    case Field::sleep_quality:
+      return number_of(intake.sleep_quality);
+    case Field::sessions_per_month_max:
+      return number_of(intake.sessions_per_month_max);
+    case Field::budget_per_session:
+      return number_of(intake.budget_per_session);
     case Field::surgery_weeks_ago:
       if (!intake.surgery_weeks_ago) return {};
       if (!intake.surgery_weeks_ago->had_surgery) return {true, true, 0};
       return {true, false, intake.surgery_weeks_ago->weeks_ago};
-    default: return {};
+    default:
+      return {};
   }
 }
 
 std::optional<ChoiceMask> choice_field(const Intake& intake, Field field) {
   switch (field) {
-    case Field::goals: return intake.goals;
-    case Field::posture: return intake.posture;
+    case Field::goals:
+      return intake.goals;
+    case Field::posture:
+      return intake.posture;
     case Field::repetitive_strain:
       if (!intake.repetitive_strain) return std::nullopt;
       return bit(*intake.repetitive_strain);
     case Field::pressure_preference:
       if (!intake.pressure_preference) return std::nullopt;
       return bit(*intake.pressure_preference);
-    default: return std::nullopt;
+    default:
+      return std::nullopt;
   }
 }
 
 bool compare(Compare op, double left, double right) {
   switch (op) {
-    case Compare::at_least: return left >= right;
-    case Compare::at_most: return left <= right;
-    case Compare::below: return left < right;
-    case Compare::above: return left > right;
+    case Compare::at_least:
+      return left >= right;
+    case Compare::at_most:
+      return left <= right;
+    case Compare::below:
+      return left < right;
+    case Compare::above:
+      return left > right;
   }
   return false;
 }
@@ -87,11 +112,14 @@ Truth pain_area_matches(const PainAreaFilter& filter, const PainArea& area) {
   if (filter.regions != 0 && (filter.regions & bit(area.region)) == 0) return Truth::no;
   Truth result = Truth::yes;
   auto combine = [&result](Truth part) {
-    if (part == Truth::no) result = Truth::no;
-    else if (part == Truth::unknown && result == Truth::yes) result = Truth::unknown;
+    if (part == Truth::no)
+      result = Truth::no;
+    else if (part == Truth::unknown && result == Truth::yes)
+      result = Truth::unknown;
   };
   if (filter.localized >= 0) {
-    combine(area.localized ? from_bool(*area.localized == (filter.localized == 1)) : Truth::unknown);
+    combine(area.localized ? from_bool(*area.localized == (filter.localized == 1))
+                           : Truth::unknown);
   }
   if (filter.intensity_at_least >= 0) {
     combine(area.intensity ? from_bool(*area.intensity >= filter.intensity_at_least)
@@ -111,8 +139,10 @@ class Evaluator {
   Truth run(ConditionRef ref) {
     const ConditionNode& node = program_.nodes[ref];
     switch (node.kind) {
-      case NodeKind::all: return combine(node, Truth::no);
-      case NodeKind::any: return combine(node, Truth::yes);
+      case NodeKind::all:
+        return combine(node, Truth::no);
+      case NodeKind::any:
+        return combine(node, Truth::yes);
       case NodeKind::negate: {
         // A negated subtree explains nothing by its own leaves.
         Trace* saved = trace_;
@@ -136,7 +166,8 @@ class Evaluator {
         const auto value = choice_field(*context_.intake, node.field);
         return leaf(ref, value ? from_bool((*value & node.mask) != 0) : Truth::unknown);
       }
-      case NodeKind::pain_area: return pain_area(ref, node.pain);
+      case NodeKind::pain_area:
+        return pain_area(ref, node.pain);
       case NodeKind::item_matched:
         return leaf(ref, from_bool((context_.matched_items >> node.index) & 1U));
       case NodeKind::style_in:
@@ -210,8 +241,8 @@ std::uint32_t fields_of(const ConditionProgram& program, ConditionRef root) {
   return fields;
 }
 
-Truth evaluate(const ConditionProgram& program, ConditionRef root,
-               const EvaluationContext& context, Trace* trace) {
+Truth evaluate(const ConditionProgram& program, ConditionRef root, const EvaluationContext& context,
+               Trace* trace) {
   if (root == kAlways) return Truth::yes;
   return Evaluator(program, context, trace).run(root);
 }

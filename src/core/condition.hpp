@@ -18,7 +18,7 @@ enum class NodeKind : std::uint8_t {
   all,
   any,
   negate,
-  boolean_is,    // field is true / false
+  boolean_is,  // field is true / false
   number_compare,
   choice_in,     // a choice field's value is one of `mask`
   set_includes,  // a choice-set field contains any of `mask`
@@ -30,8 +30,8 @@ enum class NodeKind : std::uint8_t {
 enum class Compare : std::uint8_t { at_least, at_most, below, above };
 
 struct PainAreaFilter {
-  ChoiceMask regions = 0;  // 0 = any region
-  std::int8_t localized = -1;  // -1 = either, 0 = no, 1 = yes
+  ChoiceMask regions = 0;          // 0 = any region
+  std::int8_t localized = -1;      // -1 = either, 0 = no, 1 = yes
   double intensity_at_least = -1;  // < 0: no filter
   double weeks_at_least = -1;
 };
@@ -83,8 +83,8 @@ struct Trace {
 
 // Evaluates `root` (kAlways yields yes). When `trace` is given, it receives
 // the leaves that held in the branches that decided a `yes`.
-Truth evaluate(const ConditionProgram& program, ConditionRef root,
-               const EvaluationContext& context, Trace* trace = nullptr);
+Truth evaluate(const ConditionProgram& program, ConditionRef root, const EvaluationContext& context,
+               Trace* trace = nullptr);
 
 // A bit per intake Field the condition reads (pain_area leaves read
 // pain_areas).

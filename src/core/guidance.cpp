@@ -4,17 +4,18 @@ namespace mn::core {
 
 namespace {
 
-void select(const KnowledgeBase& knowledge, const std::vector<TextItem>& items, const EvaluationContext& context,
-            std::vector<Index>& out) {
+void select(const KnowledgeBase& knowledge, const std::vector<TextItem>& items,
+            const EvaluationContext& context, std::vector<Index>& out) {
   for (std::size_t i = 0; i < items.size(); ++i) {
-    if (evaluate(knowledge.conditions, items[i].when, context) == Truth::yes) out.push_back(static_cast<Index>(i));
+    if (evaluate(knowledge.conditions, items[i].when, context) == Truth::yes)
+      out.push_back(static_cast<Index>(i));
   }
 }
 
 // Whether the person listed anything but "none" in `field`.
 bool lists(const KnowledgeBase& knowledge, const SafetyResult& safety, Field field) {
   for (const TermHit& hit : safety.term_hits) {
-    if (hit.list == field && !knowledge.terms[hit.term].is_none) return true;
+    if (hit.list == field && !hit.denied && !knowledge.terms[hit.term].is_none) return true;
   }
   for (const Unrecognised& entry : safety.unrecognised) {
     if (entry.list == field) return true;
@@ -25,7 +26,8 @@ bool lists(const KnowledgeBase& knowledge, const SafetyResult& safety, Field fie
 }  // namespace
 
 void select_guidance(const KnowledgeBase& knowledge, const Intake& intake, Assessment& assessment) {
-  const EvaluationContext context{&intake, assessment.recommendation.matched_mask, assessment.recommendation.style};
+  const EvaluationContext context{&intake, assessment.recommendation.matched_mask,
+                                  assessment.recommendation.style};
   const Guidance& guidance = knowledge.guidance;
   select(knowledge, guidance.preparation, context, assessment.preparation);
   select(knowledge, guidance.aftercare, context, assessment.aftercare);

@@ -50,7 +50,7 @@ enum class FieldType : std::uint8_t {
   choice_set,  // several values of a closed list
   text_list,   // free strings (conditions, medications)
   text,
-  pain_list,   // [{region, intensity, weeks, localized}]
+  pain_list,  // [{region, intensity, weeks, localized}]
 };
 
 // Which closed list of values a choice field draws from.

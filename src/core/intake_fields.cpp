@@ -49,12 +49,12 @@ std::optional<Field> field_by_name(std::string_view name) {
 const std::vector<std::string_view>& choice_names(Choices choices) {
   static const std::vector<std::string_view> kNone;
   static const std::vector<std::string_view> kGoals{
-      "pain_relief",   "mobility", "sport_performance", "return_to_work",
-      "posture",       "stress_relief", "sleep",        "anxiety_relief",
-      "mental_rest",   "self_care", "general_wellness"};
+      "pain_relief",     "mobility", "sport_performance", "return_to_work", "posture",
+      "stress_relief",   "sleep",    "anxiety_relief",    "mental_rest",    "self_care",
+      "general_wellness"};
   static const std::vector<std::string_view> kRegions{
-      "head",  "jaw",   "neck",  "shoulders", "upper_back", "lower_back", "hips",
-      "arms",  "elbows", "wrists", "hands",   "legs",       "knees",      "feet"};
+      "head", "jaw",    "neck",   "shoulders", "upper_back", "lower_back", "hips",
+      "arms", "elbows", "wrists", "hands",     "legs",       "knees",      "feet"};
   static const std::vector<std::string_view> kPosture{"forward_head", "rounded_shoulders",
                                                       "pelvic_tilt"};
   static const std::vector<std::string_view> kStrain{"none", "work", "sport", "both"};
@@ -86,32 +86,58 @@ std::optional<unsigned> choice_by_name(Choices choices, std::string_view name) {
 
 bool is_answered(const Intake& intake, Field field) {
   switch (field) {
-    case Field::age: return intake.age.has_value();
-    case Field::goals: return intake.goals.has_value();
-    case Field::pain_areas: return intake.pain_areas.has_value();
-    case Field::knots: return intake.knots.has_value();
-    case Field::limited_motion: return intake.limited_motion.has_value();
-    case Field::motion_limits_daily_life: return intake.motion_limits_daily_life.has_value();
-    case Field::repetitive_strain: return intake.repetitive_strain.has_value();
-    case Field::posture: return intake.posture.has_value();
-    case Field::return_to_activity: return intake.return_to_activity.has_value();
-    case Field::stress: return intake.stress.has_value();
-    case Field::anxiety: return intake.anxiety.has_value();
-    case Field::sleep_quality: return intake.sleep_quality.has_value();
-    case Field::generalized_tension: return intake.generalized_tension.has_value();
-    case Field::wants_mental_rest: return intake.wants_mental_rest.has_value();
-    case Field::new_to_massage: return intake.new_to_massage.has_value();
-    case Field::in_mental_health_care: return intake.in_mental_health_care.has_value();
-    case Field::conditions: return intake.conditions.has_value();
-    case Field::medications: return intake.medications.has_value();
-    case Field::surgery_weeks_ago: return intake.surgery_weeks_ago.has_value();
-    case Field::unexplained_severe_pain: return intake.unexplained_severe_pain.has_value();
-    case Field::pregnant: return intake.pregnant.has_value();
-    case Field::pressure_preference: return intake.pressure_preference.has_value();
-    case Field::sessions_per_month_max: return intake.sessions_per_month_max.has_value();
-    case Field::budget_per_session: return intake.budget_per_session.has_value();
-    case Field::notes: return intake.notes.has_value();
-    case Field::count: break;
+    case Field::age:
+      return intake.age.has_value();
+    case Field::goals:
+      return intake.goals.has_value();
+    case Field::pain_areas:
+      return intake.pain_areas.has_value();
+    case Field::knots:
+      return intake.knots.has_value();
+    case Field::limited_motion:
+      return intake.limited_motion.has_value();
+    case Field::motion_limits_daily_life:
+      return intake.motion_limits_daily_life.has_value();
+    case Field::repetitive_strain:
+      return intake.repetitive_strain.has_value();
+    case Field::posture:
+      return intake.posture.has_value();
+    case Field::return_to_activity:
+      return intake.return_to_activity.has_value();
+    case Field::stress:
+      return intake.stress.has_value();
+    case Field::anxiety:
+      return intake.anxiety.has_value();
+    case Field::sleep_quality:
+      return intake.sleep_quality.has_value();
+    case Field::generalized_tension:
+      return intake.generalized_tension.has_value();
+    case Field::wants_mental_rest:
+      return intake.wants_mental_rest.has_value();
+    case Field::new_to_massage:
+      return intake.new_to_massage.has_value();
+    case Field::in_mental_health_care:
+      return intake.in_mental_health_care.has_value();
+    case Field::conditions:
+      return intake.conditions.has_value();
+    case Field::medications:
+      return intake.medications.has_value();
+    case Field::surgery_weeks_ago:
+      return intake.surgery_weeks_ago.has_value();
+    case Field::unexplained_severe_pain:
+      return intake.unexplained_severe_pain.has_value();
+    case Field::pregnant:
+      return intake.pregnant.has_value();
+    case Field::pressure_preference:
+      return intake.pressure_preference.has_value();
+    case Field::sessions_per_month_max:
+      return intake.sessions_per_month_max.has_value();
+    case Field::budget_per_session:
+      return intake.budget_per_session.has_value();
+    case Field::notes:
+      return intake.notes.has_value();
+    case Field::count:
+      break;
   }
   return false;
 }

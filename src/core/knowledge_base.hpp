@@ -51,8 +51,8 @@ struct Question {
   std::optional<double> min;
   std::optional<double> max;
   bool nullable = false;
-  std::size_t max_length = 0;  // text: characters; lists: entries (0 = none)
-  ChoiceMask allowed = 0;      // choice fields: the values offered
+  std::size_t max_length = 0;             // text: characters; lists: entries (0 = none)
+  ChoiceMask allowed = 0;                 // choice fields: the values offered
   std::vector<std::string> value_labels;  // per choice value, in enum order
   ConditionRef ask_if = kAlways;          // the terminal and web forms skip otherwise
   // pain_areas only: the per-area follow-ups.
@@ -99,16 +99,16 @@ struct SafetyRule {
   std::string id;
   SafetyStatus category = SafetyStatus::adjust;
   Caution caution = Caution::modify;
-  std::string text;              // what it means for the person
-  std::string therapist_note;    // what the therapist should change
+  std::string text;                   // what it means for the person
+  std::string therapist_note;         // what the therapist should change
   std::uint8_t pressure_ceiling = 0;  // Walton 1..5; 0 = no ceiling
   ChoiceMask avoid_regions = 0;
-  std::string avoid_site;        // a site that is not a region ("the surgical site")
+  std::string avoid_site;  // a site that is not a region ("the surgical site")
   Position position = Position::any;
   std::uint16_t max_minutes = 0;  // 0 = no limit
   std::vector<Modification> modifications;
-  ConditionRef when = kAlways;   // triggered by intake answers; kAlways = by terms only
-  bool term_only = false;        // triggered only by recognised terms
+  ConditionRef when = kAlways;  // triggered by intake answers; kAlways = by terms only
+  bool term_only = false;       // triggered only by recognised terms
   SourceList sources;
 };
 
@@ -148,6 +148,10 @@ struct SafetySettings {
   TextItem unrecognised_medication;  // {term} is replaced
   std::vector<WaltonLevel> walton;
   SourceList walton_sources;
+  // Normalised phrases (see core/term_match.hpp): an entry starting with a
+  // denial names what the person does not have, unless it is uncertain.
+  std::vector<std::string> denial_phrases;
+  std::vector<std::string> uncertainty_phrases;
 };
 
 struct Phase {
@@ -188,9 +192,9 @@ struct PlanPolicy {
   std::uint16_t minimum_minutes = 30;
   std::vector<Price> prices;  // ascending by minutes
   std::string currency;
-  TextItem budget_binds;            // {minutes} {price} {budget}
-  TextItem budget_below_minimum;    // {price} {budget}
-  TextItem monthly_limit_binds;     // {limit} {every_days}
+  TextItem budget_binds;          // {minutes} {price} {budget}
+  TextItem budget_below_minimum;  // {price} {budget}
+  TextItem monthly_limit_binds;   // {limit} {every_days}
   TextItem monthly_limit_drops_relaxation;
   TextItem on_hold;
   SourceList sources;
@@ -234,13 +238,13 @@ struct KnowledgeBase {
   std::vector<Question> questionnaire;  // in asking order
   std::array<Index, kFieldCount> question_of_field{};
   std::vector<Checklist> checklists;
-  std::vector<ChecklistItem> items;     // all checklists' items, at most 64
+  std::vector<ChecklistItem> items;  // all checklists' items, at most 64
   std::uint8_t several = 2;
-  std::vector<DecisionRule> decision;   // first match wins; the last requires nothing
+  std::vector<DecisionRule> decision;  // first match wins; the last requires nothing
   std::vector<SafetyRule> rules;
   std::vector<Term> terms;
   std::vector<TermName> term_names;
-  std::uint8_t longest_term_name = 1;   // in words
+  std::uint8_t longest_term_name = 1;  // in words
   SafetySettings safety;
   PlanPolicy plan;
   Guidance guidance;

@@ -13,10 +13,12 @@ struct Track {
   std::vector<Phase> phases;
 };
 
-Index choose_cadence(const KnowledgeBase& knowledge, Style style, const EvaluationContext& context) {
+Index choose_cadence(const KnowledgeBase& knowledge, Style style,
+                     const EvaluationContext& context) {
   const auto& cadences = knowledge.plan.cadences;
   for (std::size_t c = 0; c < cadences.size(); ++c) {
-    if (cadences[c].style == style && evaluate(knowledge.conditions, cadences[c].when, context) == Truth::yes) {
+    if (cadences[c].style == style &&
+        evaluate(knowledge.conditions, cadences[c].when, context) == Truth::yes) {
       return static_cast<Index>(c);
     }
   }
@@ -42,7 +44,8 @@ void fit_budget(const PlanPolicy& policy, double budget, std::vector<Track>& tra
       std::uint16_t affordable = 0;
       double affordable_price = 0;
       for (const Price& option : policy.prices) {
-        if (option.minutes >= policy.minimum_minutes && option.minutes < phase.minutes && option.price <= budget) {
+        if (option.minutes >= policy.minimum_minutes && option.minutes < phase.minutes &&
+            option.price <= budget) {
           affordable = option.minutes;
           affordable_price = option.price;
         }
@@ -53,12 +56,12 @@ void fit_budget(const PlanPolicy& policy, double budget, std::vector<Track>& tra
       }
       noted = true;
       if (affordable != 0) {
-        plan.constraints.push_back(
-            {PlanConstraint::budget_binds, static_cast<double>(affordable), affordable_price, budget});
+        plan.constraints.push_back({PlanConstraint::budget_binds, static_cast<double>(affordable),
+                                    affordable_price, budget});
         phase.minutes = affordable;
       } else {
-        plan.constraints.push_back(
-            {PlanConstraint::budget_below_minimum, 0, price_for(policy, policy.minimum_minutes), budget});
+        plan.constraints.push_back({PlanConstraint::budget_below_minimum, 0,
+                                    price_for(policy, policy.minimum_minutes), budget});
       }
     }
   }
@@ -74,19 +77,21 @@ void fit_monthly_limit(int limit, std::vector<Track>& tracks, Plan& plan) {
     const int relaxation_share = ceil_div(kDaysPerMonth, tracks[1].phases.front().every_days);
     if (limit - relaxation_share < 1) {
       tracks.pop_back();
-      plan.constraints.push_back({PlanConstraint::monthly_limit_drops_relaxation, static_cast<double>(limit), 0, 0});
+      plan.constraints.push_back(
+          {PlanConstraint::monthly_limit_drops_relaxation, static_cast<double>(limit), 0, 0});
     } else {
       therapeutic_limit = limit - relaxation_share;
     }
   }
-  const auto minimum_interval = static_cast<std::uint16_t>(ceil_div(kDaysPerMonth, therapeutic_limit));
+  const auto minimum_interval =
+      static_cast<std::uint16_t>(ceil_div(kDaysPerMonth, therapeutic_limit));
   bool noted = false;
   for (Phase& phase : tracks.front().phases) {
     if (phase.every_days >= minimum_interval) continue;
     phase.every_days = minimum_interval;
     if (!noted) {
-      plan.constraints.push_back(
-          {PlanConstraint::monthly_limit_binds, static_cast<double>(limit), static_cast<double>(minimum_interval), 0});
+      plan.constraints.push_back({PlanConstraint::monthly_limit_binds, static_cast<double>(limit),
+                                  static_cast<double>(minimum_interval), 0});
       noted = true;
     }
   }
@@ -107,13 +112,19 @@ Plan make_plan(const KnowledgeBase& knowledge, const Intake& intake, const Safet
     tracks.push_back({cadence, policy.cadences[cadence].phases});
   };
   switch (recommendation.style) {
-    case Style::therapeutic: add_track(Style::therapeutic); break;
-    case Style::relaxation: add_track(Style::relaxation); break;
+    case Style::therapeutic:
+      add_track(Style::therapeutic);
+      break;
+    case Style::relaxation:
+      add_track(Style::relaxation);
+      break;
     case Style::mixed:
       add_track(Style::therapeutic);
       add_track(Style::relaxation);
       break;
-    default: add_track(Style::consultation); break;
+    default:
+      add_track(Style::consultation);
+      break;
   }
 
   if (safety.max_minutes != 0) {
@@ -122,7 +133,8 @@ Plan make_plan(const KnowledgeBase& knowledge, const Intake& intake, const Safet
     }
   }
   if (intake.budget_per_session) fit_budget(policy, *intake.budget_per_session, tracks, plan);
-  if (intake.sessions_per_month_max) fit_monthly_limit(*intake.sessions_per_month_max, tracks, plan);
+  if (intake.sessions_per_month_max)
+    fit_monthly_limit(*intake.sessions_per_month_max, tracks, plan);
 
   const Date start = today + std::chrono::days{policy.first_session_after_days};
   std::optional<Date> primary_review;
@@ -138,7 +150,8 @@ Plan make_plan(const KnowledgeBase& knowledge, const Intake& intake, const Safet
       plan.phases.push_back({phase, track.cadence});
       for (std::uint16_t s = 0; s < phase.sessions; ++s) {
         ++count;
-        if (t == 0 && (count == cadence.review_after_sessions || cadence.review_after_sessions == 0)) {
+        if (t == 0 &&
+            (count == cadence.review_after_sessions || cadence.review_after_sessions == 0)) {
           primary_review = date;
         }
         if (!plan.on_hold) plan.sessions.push_back({date, phase.style, phase.minutes, phase_index});
@@ -146,8 +159,9 @@ Plan make_plan(const KnowledgeBase& knowledge, const Intake& intake, const Safet
       }
     }
   }
-  std::stable_sort(plan.sessions.begin(), plan.sessions.end(),
-                   [](const PlannedSession& a, const PlannedSession& b) { return a.date < b.date; });
+  std::stable_sort(
+      plan.sessions.begin(), plan.sessions.end(),
+      [](const PlannedSession& a, const PlannedSession& b) { return a.date < b.date; });
   if (!plan.on_hold) plan.review_on = primary_review;
   return plan;
 }

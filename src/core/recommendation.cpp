@@ -4,7 +4,8 @@
 
 namespace mn::core {
 
-Recommendation recommend(const KnowledgeBase& knowledge, const Intake& intake, const SafetyResult& safety) {
+Recommendation recommend(const KnowledgeBase& knowledge, const Intake& intake,
+                         const SafetyResult& safety) {
   Recommendation result;
   EvaluationContext context{&intake, 0, Style::consultation};
   for (std::size_t i = 0; i < knowledge.items.size(); ++i) {
@@ -21,7 +22,8 @@ Recommendation recommend(const KnowledgeBase& knowledge, const Intake& intake, c
     const DecisionRule& rule = knowledge.decision[r];
     bool holds = true;
     for (std::size_t c = 0; c < result.counts.size(); ++c) {
-      if ((rule.requires_checklists >> c & 1U) && result.counts[c] < knowledge.several) holds = false;
+      if ((rule.requires_checklists >> c & 1U) && result.counts[c] < knowledge.several)
+        holds = false;
     }
     if (holds) {
       result.decision = static_cast<Index>(r);
@@ -40,7 +42,8 @@ Recommendation recommend(const KnowledgeBase& knowledge, const Intake& intake, c
   context.matched_items = result.matched_mask;
   context.style = result.style;
   for (std::size_t e = 0; e < knowledge.guidance.evidence.size(); ++e) {
-    if (evaluate(knowledge.conditions, knowledge.guidance.evidence[e].when, context) == Truth::yes) {
+    if (evaluate(knowledge.conditions, knowledge.guidance.evidence[e].when, context) ==
+        Truth::yes) {
       result.evidence.push_back(static_cast<Index>(e));
     }
   }

@@ -10,26 +10,28 @@ namespace {
 
 void raise(SafetyStatus& status, SafetyStatus at_least) { status = std::max(status, at_least); }
 
-void recognise(const KnowledgeBase& knowledge, const std::optional<std::vector<std::string>>& list, Field field,
-               SafetyResult& result) {
+void recognise(const KnowledgeBase& knowledge, const std::optional<std::vector<std::string>>& list,
+               Field field, SafetyResult& result) {
   if (!list) return;
   std::vector<Index> found;
   for (std::size_t entry = 0; entry < list->size(); ++entry) {
     found.clear();
-    find_terms(knowledge, (*list)[entry], found);
+    const EntryReading reading = read_entry(knowledge, (*list)[entry], found);
     if (found.empty()) {
-      result.unrecognised.push_back({field, (*list)[entry]});
+      // Denying something we do not know ("no zorblax") asks nothing of us.
+      if (!reading.denied) result.unrecognised.push_back({field, (*list)[entry]});
       continue;
     }
     for (Index term : found) {
-      result.term_hits.push_back({term, field, static_cast<std::uint16_t>(entry)});
+      result.term_hits.push_back({term, field, static_cast<std::uint16_t>(entry), reading.denied});
     }
   }
 }
 
 void apply(const SafetyRule& rule, SafetyResult& result) {
   raise(result.status, rule.category);
-  if (rule.pressure_ceiling != 0) result.pressure_ceiling = std::min(result.pressure_ceiling, rule.pressure_ceiling);
+  if (rule.pressure_ceiling != 0)
+    result.pressure_ceiling = std::min(result.pressure_ceiling, rule.pressure_ceiling);
   result.avoid_regions |= rule.avoid_regions;
   if (rule.max_minutes != 0 && (result.max_minutes == 0 || rule.max_minutes < result.max_minutes)) {
     result.max_minutes = rule.max_minutes;
@@ -54,6 +56,7 @@ SafetyResult screen_safety(const KnowledgeBase& knowledge, const Intake& intake)
     FiredRule fired;
     fired.rule = static_cast<Index>(r);
     for (std::size_t hit = 0; hit < result.term_hits.size(); ++hit) {
+      if (result.term_hits[hit].denied) continue;
       const auto& rules = knowledge.terms[result.term_hits[hit].term].rules;
       if (std::find(rules.begin(), rules.end(), fired.rule) != rules.end()) {
         fired.by_terms.push_back(static_cast<Index>(hit));
@@ -63,7 +66,8 @@ SafetyResult screen_safety(const KnowledgeBase& knowledge, const Intake& intake)
     if (!rule.term_only) {
       by_answers = evaluate(knowledge.conditions, rule.when, context, &fired.trace);
       // An unanswered question never counts as "no contraindication".
-      if (by_answers == Truth::unknown) unknown_fields |= fields_of(knowledge.conditions, rule.when);
+      if (by_answers == Truth::unknown)
+        unknown_fields |= fields_of(knowledge.conditions, rule.when);
     }
     if (by_answers == Truth::yes || !fired.by_terms.empty()) {
       apply(rule, result);
@@ -72,10 +76,12 @@ SafetyResult screen_safety(const KnowledgeBase& knowledge, const Intake& intake)
     }
   }
 
-  for (Field field : knowledge.safety.required_answers) unknown_fields |= 1U << static_cast<unsigned>(field);
+  for (Field field : knowledge.safety.required_answers)
+    unknown_fields |= 1U << static_cast<unsigned>(field);
   for (int f = 0; f < kFieldCount; ++f) {
     const auto field = static_cast<Field>(f);
-    if ((unknown_fields >> f & 1U) && !is_answered(intake, field)) result.unanswered.push_back(field);
+    if ((unknown_fields >> f & 1U) && !is_answered(intake, field))
+      result.unanswered.push_back(field);
   }
   if (!result.unrecognised.empty() || !result.unanswered.empty()) {
     raise(result.status, SafetyStatus::adjust);

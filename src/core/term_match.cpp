@@ -1,7 +1,6 @@
 #include "core/term_match.hpp"
 
 #include <algorithm>
-#include <array>
 
 namespace mn::core {
 
@@ -11,12 +10,15 @@ bool is_word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-char lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c); }
+char lower(unsigned char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+}
 
 const TermName* lookup(const KnowledgeBase& knowledge, std::string_view name) {
   const auto& names = knowledge.term_names;
-  const auto found = std::lower_bound(names.begin(), names.end(), name,
-                                      [](const TermName& entry, std::string_view key) { return entry.name < key; });
+  const auto found = std::lower_bound(
+      names.begin(), names.end(), name,
+      [](const TermName& entry, std::string_view key) { return entry.name < key; });
   if (found == names.end() || found->name != name) return nullptr;
   return &*found;
 }
@@ -39,34 +41,65 @@ std::string normalize_words(std::string_view text) {
   return result;
 }
 
-void find_terms(const KnowledgeBase& knowledge, std::string_view entry, std::vector<Index>& out) {
-  const std::string normalized = normalize_words(entry);
-  // Word boundaries of the normalised entry; entries are short (a list item),
-  // so a fixed cap keeps this allocation-free beyond the normalised copy.
-  constexpr std::size_t kMaxWords = 64;
-  std::array<std::size_t, kMaxWords + 1> starts{};
-  std::size_t words = 0;
-  for (std::size_t i = 0; i < normalized.size() && words < kMaxWords; ++i) {
-    if (i == 0 || normalized[i - 1] == ' ') starts[words++] = i;
+namespace {
+
+bool has_words_at(std::string_view text, std::size_t at, std::string_view phrase) {
+  if (text.compare(at, phrase.size(), phrase) != 0) return false;
+  const std::size_t end = at + phrase.size();
+  return (at == 0 || text[at - 1] == ' ') && (end == text.size() || text[end] == ' ');
+}
+
+bool contains_words(std::string_view text, std::string_view phrase) {
+  for (std::size_t at = text.find(phrase); at != std::string_view::npos;
+       at = text.find(phrase, at + 1)) {
+    if (has_words_at(text, at, phrase)) return true;
   }
-  starts[words] = normalized.size() + 1;
+  return false;
+}
+
+bool is_denial(const SafetySettings& settings, std::string_view text) {
+  bool denied = false;
+  for (const std::string& phrase : settings.denial_phrases) {
+    // A denial is a prefix followed by what is denied.
+    if (text.size() > phrase.size() && has_words_at(text, 0, phrase)) denied = true;
+  }
+  if (!denied) return false;
+  for (const std::string& phrase : settings.uncertainty_phrases) {
+    if (contains_words(text, phrase)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+EntryReading read_entry(const KnowledgeBase& knowledge, std::string_view entry,
+                        std::vector<Index>& terms) {
+  const std::string normalized = normalize_words(entry);
+  const std::string_view text(normalized);
+  std::vector<std::size_t> starts;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i == 0 || text[i - 1] == ' ') starts.push_back(i);
+  }
+  const std::size_t words = starts.size();
+  starts.push_back(text.size() + 1);
   std::size_t word = 0;
   while (word < words) {
-    std::size_t longest = std::min<std::size_t>(knowledge.longest_term_name, words - word);
     const TermName* match = nullptr;
-    for (; longest > 0 && match == nullptr; --longest) {
+    for (std::size_t length = std::min<std::size_t>(knowledge.longest_term_name, words - word);
+         length > 0; --length) {
       const std::size_t begin = starts[word];
-      const std::size_t end = starts[word + longest] - 1;
-      match = lookup(knowledge, std::string_view(normalized).substr(begin, end - begin));
+      match = lookup(knowledge, text.substr(begin, starts[word + length] - 1 - begin));
       if (match != nullptr) break;
     }
     if (match == nullptr) {
       ++word;
       continue;
     }
-    if (std::find(out.begin(), out.end(), match->term) == out.end()) out.push_back(match->term);
+    if (std::find(terms.begin(), terms.end(), match->term) == terms.end())
+      terms.push_back(match->term);
     word += match->words;
   }
+  return {is_denial(knowledge.safety, text)};
 }
 
 }  // namespace mn::core

@@ -14,9 +14,15 @@ namespace mn::core {
 // UTF-8 names survive.
 std::string normalize_words(std::string_view text);
 
-// The terms named inside one entry a person typed, longest names first and
-// without overlaps ("no blood thinners" is left to the text issue: here an
-// entry names what the person has or takes). Appends term indices to `out`.
-void find_terms(const KnowledgeBase& knowledge, std::string_view entry, std::vector<Index>& out);
+// What one entry of the conditions or medications list names: the terms
+// found in it (longest names first, without overlaps) and whether the entry
+// denies them ("no blood thinners", "never had a clot"). An entry that also
+// holds an uncertainty phrase ("not sure if it was a clot") is never a
+// denial: a red flag is never dropped because it was hedged.
+struct EntryReading {
+  bool denied = false;
+};
+EntryReading read_entry(const KnowledgeBase& knowledge, std::string_view entry,
+                        std::vector<Index>& terms);
 
 }  // namespace mn::core

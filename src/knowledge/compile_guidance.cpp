@@ -9,11 +9,13 @@ void compile_guidance(Compilation& compilation, const YAML::Node& root) {
   const auto& headlines = root["headlines"];
   for (int s = 0; s < static_cast<int>(core::Style::count); ++s) {
     const std::string name(core::style_name(static_cast<core::Style>(s)));
-    guidance.style_headlines[static_cast<std::size_t>(s)] = compilation.text_item(file, headlines[name], {});
+    guidance.style_headlines[static_cast<std::size_t>(s)] =
+        compilation.text_item(file, headlines[name], {});
   }
   for (int s = 0; s < 3; ++s) {
     const std::string name(core::safety_status_name(static_cast<core::SafetyStatus>(s)));
-    guidance.safety_headlines[static_cast<std::size_t>(s)] = compilation.text_item(file, headlines[name], {});
+    guidance.safety_headlines[static_cast<std::size_t>(s)] =
+        compilation.text_item(file, headlines[name], {});
   }
   guidance.styles = compilation.text_items(file, root["styles"], scope);
   guidance.preparation = compilation.text_items(file, root["preparation"], scope);
@@ -41,8 +43,9 @@ void compile_guidance(Compilation& compilation, const YAML::Node& root) {
     const auto& [key, placeholder] = key_and_placeholder;
     *item = compilation.text_item(file, tell[key], {});
     if (item->text.find(placeholder) == std::string::npos) {
-      compilation.diagnostics.add(file, tell[key].Mark(),
-                                  std::string("tell_your_therapist.") + key + " must contain " + placeholder);
+      compilation.diagnostics.add(
+          file, tell[key].Mark(),
+          std::string("tell_your_therapist.") + key + " must contain " + placeholder);
     }
   }
 }

@@ -9,14 +9,22 @@ namespace {
 
 const char* type_name(core::FieldType type) {
   switch (type) {
-    case core::FieldType::integer: return "integer";
-    case core::FieldType::number: return "number";
-    case core::FieldType::boolean: return "boolean";
-    case core::FieldType::choice: return "choice";
-    case core::FieldType::choice_set: return "choice_set";
-    case core::FieldType::text_list: return "text_list";
-    case core::FieldType::text: return "text";
-    case core::FieldType::pain_list: return "pain_list";
+    case core::FieldType::integer:
+      return "integer";
+    case core::FieldType::number:
+      return "number";
+    case core::FieldType::boolean:
+      return "boolean";
+    case core::FieldType::choice:
+      return "choice";
+    case core::FieldType::choice_set:
+      return "choice_set";
+    case core::FieldType::text_list:
+      return "text_list";
+    case core::FieldType::text:
+      return "text";
+    case core::FieldType::pain_list:
+      return "pain_list";
   }
   return "?";
 }
@@ -30,6 +38,78 @@ core::PainQuestion pain_question(const YAML::Node& node) {
   return question;
 }
 
+// One question, checked against the intake contract; nullopt (with the
+// problem reported) when it does not fit.
+std::optional<core::Question> compile_question(Compilation& compilation, const YAML::Node& node) {
+  const std::string file = "questionnaire.yaml";
+  Diagnostics& diagnostics = compilation.diagnostics;
+  const std::string name = scalar(node["field"]);
+  const auto field = core::field_by_name(name);
+  if (!field) {
+    diagnostics.add(file, node["field"].Mark(),
+                    "'" + name + "' is not a field of the intake contract");
+    return std::nullopt;
+  }
+  const core::FieldInfo& info = core::field_info(*field);
+  const std::string type = scalar(node["type"]);
+  if (type != type_name(info.type)) {
+    diagnostics.add(file, node["type"].Mark(),
+                    "field '" + name + "' has type " + type_name(info.type) +
+                        " in the intake contract, not " + type);
+    return std::nullopt;
+  }
+  core::Question question;
+  question.field = *field;
+  question.id = name;
+  question.section = scalar(node["section"]);
+  question.prompt = scalar(node["prompt"]);
+  question.help = scalar(node["help"]);
+  question.sources = compilation.sources(node["source"]);
+  question.nullable = node["nullable"] && node["nullable"].as<bool>();
+  if (node["min"]) question.min = node["min"].as<double>();
+  if (node["max"]) question.max = node["max"].as<double>();
+  if (node["max_length"]) question.max_length = node["max_length"].as<std::size_t>();
+  const bool numeric =
+      info.type == core::FieldType::integer || info.type == core::FieldType::number;
+  if (numeric && (!question.min || !question.max)) {
+    diagnostics.add(file, node.Mark(), "numeric field '" + name + "' needs min and max");
+  }
+  if (question.min && question.max && *question.min > *question.max) {
+    diagnostics.add(file, node["min"].Mark(), "min is greater than max");
+  }
+  const bool has_values = info.choices != core::Choices::none;
+  if (has_values != static_cast<bool>(node["values"])) {
+    diagnostics.add(file, node.Mark(),
+                    has_values ? "field '" + name + "' needs its values listed"
+                               : "field '" + name + "' takes no values list");
+  }
+  if ((info.type == core::FieldType::pain_list) != static_cast<bool>(node["per_area"])) {
+    diagnostics.add(file, node.Mark(),
+                    "'per_area' belongs to the pain_list question only, which needs it");
+  }
+  if (has_values) {
+    const auto& names = core::choice_names(info.choices);
+    question.value_labels.assign(names.size(), std::string());
+    for (const auto& value : node["values"]) {
+      const auto index = core::choice_by_name(info.choices, scalar(value["value"]));
+      if (!index) {
+        diagnostics.add(file, value["value"].Mark(),
+                        "'" + scalar(value["value"]) + "' is not a value of field '" + name + "'");
+        return std::nullopt;
+      }
+      question.allowed |= core::ChoiceMask{1} << *index;
+      question.value_labels[*index] = scalar(value["label"]);
+    }
+  }
+  if (node["per_area"]) {
+    question.intensity = pain_question(node["per_area"]["intensity"]);
+    question.weeks = pain_question(node["per_area"]["weeks"]);
+    question.localized = pain_question(node["per_area"]["localized"]);
+  }
+  question.ask_if = compilation.conditions.compile(file, node["ask_if"], {});
+  return question;
+}
+
 }  // namespace
 
 void compile_questionnaire(Compilation& compilation, const YAML::Node& root) {
@@ -39,66 +119,11 @@ void compile_questionnaire(Compilation& compilation, const YAML::Node& root) {
   constexpr auto kUnset = std::numeric_limits<core::Index>::max();
   knowledge.question_of_field.fill(kUnset);
   for (const auto& node : root["questions"]) {
-    const std::string name = scalar(node["field"]);
-    const auto field = core::field_by_name(name);
-    if (!field) {
-      diagnostics.add(file, node["field"].Mark(), "'" + name + "' is not a field of the intake contract");
-      continue;
-    }
-    const core::FieldInfo& info = core::field_info(*field);
-    const std::string type = scalar(node["type"]);
-    if (type != type_name(info.type)) {
-      diagnostics.add(file, node["type"].Mark(), "field '" + name + "' has type " + type_name(info.type) +
-                                                     " in the intake contract, not " + type);
-      continue;
-    }
-    core::Question question;
-    question.field = *field;
-    question.id = name;
-    question.section = scalar(node["section"]);
-    question.prompt = scalar(node["prompt"]);
-    question.help = scalar(node["help"]);
-    question.sources = compilation.sources(node["source"]);
-    question.nullable = node["nullable"] && node["nullable"].as<bool>();
-    if (node["min"]) question.min = node["min"].as<double>();
-    if (node["max"]) question.max = node["max"].as<double>();
-    if (node["max_length"]) question.max_length = node["max_length"].as<std::size_t>();
-    const bool numeric = info.type == core::FieldType::integer || info.type == core::FieldType::number;
-    if (numeric && (!question.min || !question.max)) {
-      diagnostics.add(file, node.Mark(), "numeric field '" + name + "' needs min and max");
-    }
-    if (question.min && question.max && *question.min > *question.max) {
-      diagnostics.add(file, node["min"].Mark(), "min is greater than max");
-    }
-    const bool has_values = info.choices != core::Choices::none;
-    if (has_values != static_cast<bool>(node["values"])) {
-      diagnostics.add(file, node.Mark(), has_values ? "field '" + name + "' needs its values listed"
-                                                    : "field '" + name + "' takes no values list");
-    }
-    if ((info.type == core::FieldType::pain_list) != static_cast<bool>(node["per_area"])) {
-      diagnostics.add(file, node.Mark(), "'per_area' belongs to the pain_list question only, which needs it");
-    }
-    if (has_values) {
-      const auto& names = core::choice_names(info.choices);
-      question.value_labels.assign(names.size(), std::string());
-      for (const auto& value : node["values"]) {
-        const auto index = core::choice_by_name(info.choices, scalar(value["value"]));
-        if (!index) {
-          diagnostics.add(file, value["value"].Mark(),
-                          "'" + scalar(value["value"]) + "' is not a value of field '" + name + "'");
-          continue;
-        }
-        question.allowed |= core::ChoiceMask{1} << *index;
-        question.value_labels[*index] = scalar(value["label"]);
-      }
-    }
-    if (node["per_area"]) {
-      question.intensity = pain_question(node["per_area"]["intensity"]);
-      question.weeks = pain_question(node["per_area"]["weeks"]);
-      question.localized = pain_question(node["per_area"]["localized"]);
-    }
-    question.ask_if = compilation.conditions.compile(file, node["ask_if"], {});
-    auto& slot = knowledge.question_of_field[static_cast<std::size_t>(*field)];
+    auto compiled = compile_question(compilation, node);
+    if (!compiled) continue;
+    core::Question& question = *compiled;
+    const std::string& name = question.id;
+    auto& slot = knowledge.question_of_field[static_cast<std::size_t>(question.field)];
     if (slot != kUnset) {
       diagnostics.add(file, node["field"].Mark(), "field '" + name + "' is asked twice");
       continue;

@@ -3,7 +3,9 @@
 
 namespace mn::knowledge {
 
-std::string scalar(const YAML::Node& node) { return node && node.IsScalar() ? node.Scalar() : std::string(); }
+std::string scalar(const YAML::Node& node) {
+  return node && node.IsScalar() ? node.Scalar() : std::string();
+}
 
 core::SourceList Compilation::sources(const YAML::Node& list) const {
   core::SourceList result;
@@ -34,8 +36,8 @@ std::vector<core::TextItem> Compilation::text_items(const std::string& file, con
 
 void compile_sources(Compilation& compilation, const YAML::Node& root) {
   for (const auto& node : root["sources"]) {
-    compilation.source_index.emplace(scalar(node["id"]),
-                                     static_cast<core::Index>(compilation.knowledge.sources.size()));
+    compilation.source_index.emplace(
+        scalar(node["id"]), static_cast<core::Index>(compilation.knowledge.sources.size()));
     compilation.knowledge.sources.push_back({scalar(node["id"]), scalar(node["citation"])});
   }
 }
@@ -59,11 +61,13 @@ void compile_checklists(Compilation& compilation, const YAML::Node& root) {
   // Item ids first, so item conditions elsewhere can refer to them.
   for (const auto& list : root["checklists"]) {
     for (const auto& item : list["items"]) {
-      compilation.item_index.emplace(scalar(item["id"]), static_cast<core::Index>(compilation.item_index.size()));
+      compilation.item_index.emplace(scalar(item["id"]),
+                                     static_cast<core::Index>(compilation.item_index.size()));
     }
   }
   if (compilation.item_index.size() > 64) {
-    compilation.diagnostics.add(file, root["checklists"].Mark(), "at most 64 checklist items in all");
+    compilation.diagnostics.add(file, root["checklists"].Mark(),
+                                "at most 64 checklist items in all");
     return;
   }
   std::uint8_t styles_seen = 0;
@@ -91,8 +95,7 @@ void compile_checklists(Compilation& compilation, const YAML::Node& root) {
     }
   }
   const auto& decision = root["decision"];
-  for (std::size_t i = 0; i < decision.size(); ++i) {
-    const auto& node = decision[i];
+  for (const auto& node : decision) {
     core::DecisionRule rule;
     rule.id = scalar(node["id"]);
     rule.style = style_of(scalar(node["style"]));
@@ -107,8 +110,9 @@ void compile_checklists(Compilation& compilation, const YAML::Node& root) {
     knowledge.decision.push_back(rule);
   }
   if (!knowledge.decision.empty() && knowledge.decision.back().requires_checklists != 0) {
-    compilation.diagnostics.add(file, decision[decision.size() - 1].Mark(),
-                                "the last decision rule must require nothing (the fallback when nothing clearly applies)");
+    compilation.diagnostics.add(
+        file, decision[decision.size() - 1].Mark(),
+        "the last decision rule must require nothing (the fallback when nothing clearly applies)");
   }
 }
 

@@ -24,7 +24,8 @@ core::Caution caution_of(const std::string& name) {
 
 void compile_settings(Compilation& compilation, const YAML::Node& node) {
   core::SafetySettings& settings = compilation.knowledge.safety;
-  settings.default_pressure_ceiling = static_cast<std::uint8_t>(node["default_pressure_ceiling"].as<int>());
+  settings.default_pressure_ceiling =
+      static_cast<std::uint8_t>(node["default_pressure_ceiling"].as<int>());
   for (int s = 0; s < static_cast<int>(core::Style::count); ++s) {
     const auto name = std::string(core::style_name(static_cast<core::Style>(s)));
     settings.style_pressure[static_cast<std::size_t>(s)] =
@@ -35,18 +36,28 @@ void compile_settings(Compilation& compilation, const YAML::Node& node) {
                                   static_cast<std::uint8_t>(preference["medium"].as<int>()),
                                   static_cast<std::uint8_t>(preference["firm"].as<int>()), 0};
   for (const auto& name : node["required_answers"]) {
-    if (const auto field = core::field_by_name(scalar(name))) settings.required_answers.push_back(*field);
+    if (const auto field = core::field_by_name(scalar(name)))
+      settings.required_answers.push_back(*field);
+  }
+  for (const auto& phrase : node["denial_phrases"]) {
+    settings.denial_phrases.push_back(core::normalize_words(scalar(phrase)));
+  }
+  for (const auto& phrase : node["uncertainty_phrases"]) {
+    settings.uncertainty_phrases.push_back(core::normalize_words(scalar(phrase)));
   }
   settings.unanswered = compilation.text_item(kFile, node["unanswered"], {});
-  settings.unrecognised_condition = compilation.text_item(kFile, node["unrecognised_condition"], {});
-  settings.unrecognised_medication = compilation.text_item(kFile, node["unrecognised_medication"], {});
+  settings.unrecognised_condition =
+      compilation.text_item(kFile, node["unrecognised_condition"], {});
+  settings.unrecognised_medication =
+      compilation.text_item(kFile, node["unrecognised_medication"], {});
   const std::pair<const core::TextItem*, const char*> placeholders[] = {
       {&settings.unanswered, "{questions}"},
       {&settings.unrecognised_condition, "{term}"},
       {&settings.unrecognised_medication, "{term}"}};
   for (const auto& [item, placeholder] : placeholders) {
     if (item->text.find(placeholder) == std::string::npos) {
-      compilation.diagnostics.add(kFile, node.Mark(), "text '" + item->id + "' must contain " + placeholder);
+      compilation.diagnostics.add(kFile, node.Mark(),
+                                  "text '" + item->id + "' must contain " + placeholder);
     }
   }
 }
@@ -59,42 +70,47 @@ void compile_walton(Compilation& compilation, const YAML::Node& node) {
   for (const auto& level : node["levels"]) {
     const int number = level["level"].as<int>();
     if (seen & (1U << number)) {
-      compilation.diagnostics.add(kFile, level["level"].Mark(), "Walton level " + std::to_string(number) + " defined twice");
+      compilation.diagnostics.add(kFile, level["level"].Mark(),
+                                  "Walton level " + std::to_string(number) + " defined twice");
     }
     seen = static_cast<std::uint8_t>(seen | (1U << number));
-    settings.walton[static_cast<std::size_t>(number - 1)] = {static_cast<std::uint8_t>(number),
-                                                              scalar(level["name"]),
-                                                              scalar(level["description"])};
+    settings.walton[static_cast<std::size_t>(number - 1)] = {
+        static_cast<std::uint8_t>(number), scalar(level["name"]), scalar(level["description"])};
   }
 }
 
 void compile_rule(Compilation& compilation, const YAML::Node& node) {
   core::SafetyRule rule;
   rule.id = scalar(node["id"]);
-  rule.category = scalar(node["category"]) == "consult_provider_first" ? core::SafetyStatus::consult_provider_first
-                                                                       : core::SafetyStatus::adjust;
+  rule.category = scalar(node["category"]) == "consult_provider_first"
+                      ? core::SafetyStatus::consult_provider_first
+                      : core::SafetyStatus::adjust;
   rule.caution = caution_of(scalar(node["caution"]));
   rule.text = scalar(node["text"]);
   rule.therapist_note = scalar(node["therapist_note"]);
-  if (node["pressure_ceiling"]) rule.pressure_ceiling = static_cast<std::uint8_t>(node["pressure_ceiling"].as<int>());
+  if (node["pressure_ceiling"])
+    rule.pressure_ceiling = static_cast<std::uint8_t>(node["pressure_ceiling"].as<int>());
   for (const auto& region : node["avoid_regions"]) {
     const auto index = core::choice_by_name(core::Choices::region, scalar(region));
     if (!index) {
-      compilation.diagnostics.add(kFile, region.Mark(), "unknown body region '" + scalar(region) + "'");
+      compilation.diagnostics.add(kFile, region.Mark(),
+                                  "unknown body region '" + scalar(region) + "'");
       continue;
     }
     rule.avoid_regions |= core::ChoiceMask{1} << *index;
   }
   rule.avoid_site = scalar(node["avoid_site"]);
   rule.position = position_of(scalar(node["position"]));
-  if (node["max_minutes"]) rule.max_minutes = static_cast<std::uint16_t>(node["max_minutes"].as<int>());
+  if (node["max_minutes"])
+    rule.max_minutes = static_cast<std::uint16_t>(node["max_minutes"].as<int>());
   for (const auto& modification : node["modifications"]) {
     rule.modifications.push_back({scalar(modification["element"]), scalar(modification["text"])});
   }
   rule.term_only = !node["when"];
   rule.when = compilation.conditions.compile(kFile, node["when"], {});
   rule.sources = compilation.sources(node["source"]);
-  compilation.rule_index.emplace(rule.id, static_cast<core::Index>(compilation.knowledge.rules.size()));
+  compilation.rule_index.emplace(rule.id,
+                                 static_cast<core::Index>(compilation.knowledge.rules.size()));
   compilation.knowledge.rules.push_back(std::move(rule));
 }
 
@@ -114,19 +130,22 @@ void compile_term(Compilation& compilation, const YAML::Node& node, NameMarks& n
     if (found != compilation.rule_index.end()) term.rules.push_back(found->second);
   }
   if (term.is_none && !term.rules.empty()) {
-    compilation.diagnostics.add(kFile, node["triggers"].Mark(), "a 'none' term cannot trigger rules");
+    compilation.diagnostics.add(kFile, node["triggers"].Mark(),
+                                "a 'none' term cannot trigger rules");
   }
   const auto index = static_cast<core::Index>(knowledge.terms.size());
   for (const auto& name : node["names"]) {
     const std::string normalized = core::normalize_words(scalar(name));
     if (normalized.empty()) {
-      compilation.diagnostics.add(kFile, name.Mark(), "name '" + scalar(name) + "' has no letters or digits");
+      compilation.diagnostics.add(kFile, name.Mark(),
+                                  "name '" + scalar(name) + "' has no letters or digits");
       continue;
     }
     const auto words = static_cast<std::uint8_t>(std::min<std::size_t>(
         255, 1 + static_cast<std::size_t>(std::count(normalized.begin(), normalized.end(), ' '))));
     if (words > 6) {
-      compilation.diagnostics.add(kFile, name.Mark(), "name '" + scalar(name) + "' is longer than 6 words");
+      compilation.diagnostics.add(kFile, name.Mark(),
+                                  "name '" + scalar(name) + "' is longer than 6 words");
       continue;
     }
     knowledge.longest_term_name = std::max(knowledge.longest_term_name, words);
@@ -149,7 +168,8 @@ void compile_safety(Compilation& compilation, const YAML::Node& root) {
   for (std::size_t i = 0; i < names.size(); ++i) {
     if (i > 0 && names[i].first.name == names[i - 1].first.name) {
       compilation.diagnostics.add(kFile, names[i].second,
-                                  "the name '" + names[i].first.name + "' already belongs to term '" +
+                                  "the name '" + names[i].first.name +
+                                      "' already belongs to term '" +
                                       terms[names[i - 1].first.term].id + "'");
       continue;
     }

@@ -15,7 +15,7 @@ constexpr int kMaxDepth = 16;
 std::optional<double> number_of(const YAML::Node& node) {
   if (!node.IsScalar() || node.Tag() == "!") return std::nullopt;
   try {
-    const double value = node.as<double>();
+    const auto value = node.as<double>();
     if (!std::isfinite(value)) return std::nullopt;
     return value;
   } catch (const YAML::Exception&) {
@@ -55,14 +55,16 @@ core::ConditionRef ConditionCompiler::append(ConditionNode node) {
   return static_cast<core::ConditionRef>(program_.nodes.size() - 1);
 }
 
-std::optional<ConditionNode> ConditionCompiler::node(const std::string& file, const YAML::Node& yaml,
-                                                     ConditionScope scope, int depth) {
+std::optional<ConditionNode> ConditionCompiler::node(const std::string& file,
+                                                     const YAML::Node& yaml, ConditionScope scope,
+                                                     int depth) {
   if (depth > kMaxDepth) {
     diagnostics_.add(file, yaml.Mark(), "condition nested deeper than 16 levels");
     return std::nullopt;
   }
   if (!yaml.IsMap() || yaml.size() == 0) {
-    diagnostics_.add(file, yaml.Mark(), "a condition must be a mapping such as {field: knots, is: true}");
+    diagnostics_.add(file, yaml.Mark(),
+                     "a condition must be a mapping such as {field: knots, is: true}");
     return std::nullopt;
   }
   if (program_.nodes.size() > 60000) {
@@ -71,89 +73,117 @@ std::optional<ConditionNode> ConditionCompiler::node(const std::string& file, co
   }
   if (yaml["field"]) return field_leaf(file, yaml);
   if (yaml.size() != 1) {
-    diagnostics_.add(file, yaml.Mark(),
-                     "a condition has exactly one of all, any, not, pain_area, item, style or field");
+    diagnostics_.add(
+        file, yaml.Mark(),
+        "a condition has exactly one of all, any, not, pain_area, item, style or field");
     return std::nullopt;
   }
   const std::string key = yaml.begin()->first.Scalar();
   const YAML::Node value = yaml.begin()->second;
-  ConditionNode result;
-  if (key == "all" || key == "any") {
-    result.kind = key == "all" ? NodeKind::all : NodeKind::any;
-    if (!value.IsSequence() || value.size() == 0) {
-      diagnostics_.add(file, value.Mark(), "'" + key + "' needs a non-empty list of conditions");
-      return std::nullopt;
-    }
-    std::vector<core::ConditionRef> children;
-    for (const auto& child : value) {
-      auto compiled = node(file, child, scope, depth + 1);
-      if (!compiled) return std::nullopt;
-      children.push_back(append(*compiled));
-    }
-    result.first_child = static_cast<std::uint16_t>(program_.children.size());
-    result.child_count = static_cast<std::uint16_t>(children.size());
-    program_.children.insert(program_.children.end(), children.begin(), children.end());
-    return result;
-  }
-  if (key == "not") {
-    auto compiled = node(file, value, scope, depth + 1);
-    if (!compiled) return std::nullopt;
-    result.kind = NodeKind::negate;
-    result.first_child = static_cast<std::uint16_t>(program_.children.size());
-    result.child_count = 1;
-    program_.children.push_back(append(*compiled));
-    return result;
-  }
+  if (key == "all" || key == "any" || key == "not")
+    return combination(file, key, value, scope, depth);
   if (key == "pain_area") return pain_leaf(file, value);
-  if (key == "item") {
-    if (!scope.allow_items) {
-      diagnostics_.add(file, yaml.Mark(), "'item' conditions are not allowed here (they run before the checklists)");
-      return std::nullopt;
-    }
-    const auto found = value.IsScalar() ? items_.find(value.Scalar()) : items_.end();
-    if (found == items_.end()) {
-      diagnostics_.add(file, value.Mark(), "unknown checklist item id '" + (value.IsScalar() ? value.Scalar() : "") + "'");
-      return std::nullopt;
-    }
-    result.kind = NodeKind::item_matched;
-    result.index = found->second;
-    return result;
-  }
-  if (key == "style") {
-    if (!scope.allow_style) {
-      diagnostics_.add(file, yaml.Mark(), "'style' conditions are not allowed here (they run before the decision)");
-      return std::nullopt;
-    }
-    if (!value.IsSequence() || value.size() == 0) {
-      diagnostics_.add(file, value.Mark(), "'style' needs a list of styles");
-      return std::nullopt;
-    }
-    for (const auto& name : value) {
-      bool known = false;
-      for (int s = 0; s < static_cast<int>(core::Style::count); ++s) {
-        if (name.IsScalar() && core::style_name(static_cast<core::Style>(s)) == name.Scalar()) {
-          result.mask |= core::bit(static_cast<core::Style>(s));
-          known = true;
-        }
-      }
-      if (!known) {
-        diagnostics_.add(file, name.Mark(), "unknown style '" + (name.IsScalar() ? name.Scalar() : "") +
-                                                "' (therapeutic, relaxation, mixed, consultation)");
-        return std::nullopt;
-      }
-    }
-    result.kind = NodeKind::style_in;
-    return result;
-  }
+  if (key == "item") return item_leaf(file, yaml, scope);
+  if (key == "style") return style_leaf(file, yaml, scope);
   diagnostics_.add(file, yaml.begin()->first.Mark(), "unknown condition '" + key + "'");
   return std::nullopt;
 }
 
-std::optional<ConditionNode> ConditionCompiler::field_leaf(const std::string& file, const YAML::Node& yaml) {
+std::optional<ConditionNode> ConditionCompiler::combination(const std::string& file,
+                                                            const std::string& key,
+                                                            const YAML::Node& value,
+                                                            ConditionScope scope, int depth) {
+  ConditionNode result;
+  if (key == "not") {
+    auto compiled = node(file, value, scope, depth + 1);
+    if (!compiled) return std::nullopt;
+    result.kind = NodeKind::negate;
+    const core::ConditionRef child = append(*compiled);
+    result.first_child = static_cast<std::uint16_t>(program_.children.size());
+    result.child_count = 1;
+    program_.children.push_back(child);
+    return result;
+  }
+  result.kind = key == "all" ? NodeKind::all : NodeKind::any;
+  if (!value.IsSequence() || value.size() == 0) {
+    diagnostics_.add(file, value.Mark(), "'" + key + "' needs a non-empty list of conditions");
+    return std::nullopt;
+  }
+  std::vector<core::ConditionRef> children;
+  for (const auto& child : value) {
+    auto compiled = node(file, child, scope, depth + 1);
+    if (!compiled) return std::nullopt;
+    children.push_back(append(*compiled));
+  }
+  result.first_child = static_cast<std::uint16_t>(program_.children.size());
+  result.child_count = static_cast<std::uint16_t>(children.size());
+  program_.children.insert(program_.children.end(), children.begin(), children.end());
+  return result;
+}
+
+std::optional<ConditionNode> ConditionCompiler::item_leaf(const std::string& file,
+                                                          const YAML::Node& yaml,
+                                                          ConditionScope scope) {
+  const YAML::Node value = yaml.begin()->second;
+  if (!scope.allow_items) {
+    diagnostics_.add(file, yaml.Mark(),
+                     "'item' conditions are not allowed here (they run before the checklists)");
+    return std::nullopt;
+  }
+  const auto found = value.IsScalar() ? items_.find(value.Scalar()) : items_.end();
+  if (found == items_.end()) {
+    diagnostics_.add(
+        file, value.Mark(),
+        "unknown checklist item id '" + (value.IsScalar() ? value.Scalar() : "") + "'");
+    return std::nullopt;
+  }
+  ConditionNode result;
+  result.kind = NodeKind::item_matched;
+  result.index = found->second;
+  return result;
+}
+
+std::optional<ConditionNode> ConditionCompiler::style_leaf(const std::string& file,
+                                                           const YAML::Node& yaml,
+                                                           ConditionScope scope) {
+  const YAML::Node value = yaml.begin()->second;
+  if (!scope.allow_style) {
+    diagnostics_.add(file, yaml.Mark(),
+                     "'style' conditions are not allowed here (they run before the decision)");
+    return std::nullopt;
+  }
+  if (!value.IsSequence() || value.size() == 0) {
+    diagnostics_.add(file, value.Mark(), "'style' needs a list of styles");
+    return std::nullopt;
+  }
+  ConditionNode result;
+  result.kind = NodeKind::style_in;
+  for (const auto& name : value) {
+    const std::string text = name.IsScalar() ? name.Scalar() : "";
+    bool known = false;
+    for (int s = 0; s < static_cast<int>(core::Style::count); ++s) {
+      if (core::style_name(static_cast<core::Style>(s)) == text) {
+        result.mask |= core::bit(static_cast<core::Style>(s));
+        known = true;
+      }
+    }
+    if (!known) {
+      diagnostics_.add(
+          file, name.Mark(),
+          "unknown style '" + text + "' (therapeutic, relaxation, mixed, consultation)");
+      return std::nullopt;
+    }
+  }
+  return result;
+}
+
+std::optional<ConditionNode> ConditionCompiler::field_leaf(const std::string& file,
+                                                           const YAML::Node& yaml) {
   const YAML::Node name = yaml["field"];
   const auto field = name.IsScalar() ? core::field_by_name(name.Scalar()) : std::nullopt;
   if (!field) {
-    diagnostics_.add(file, name.Mark(), "unknown intake field '" + (name.IsScalar() ? name.Scalar() : "") + "'");
+    diagnostics_.add(file, name.Mark(),
+                     "unknown intake field '" + (name.IsScalar() ? name.Scalar() : "") + "'");
     return std::nullopt;
   }
   if (yaml.size() != 2) {
@@ -176,7 +206,8 @@ std::optional<ConditionNode> ConditionCompiler::field_leaf(const std::string& fi
     case core::FieldType::boolean: {
       const auto expected = test == "is" ? boolean_of(value) : std::nullopt;
       if (!expected) {
-        diagnostics_.add(file, value.Mark(), where + " is yes/no: test it with 'is: true' or 'is: false'");
+        diagnostics_.add(file, value.Mark(),
+                         where + " is yes/no: test it with 'is: true' or 'is: false'");
         return std::nullopt;
       }
       result.kind = NodeKind::boolean_is;
@@ -203,7 +234,8 @@ std::optional<ConditionNode> ConditionCompiler::field_leaf(const std::string& fi
           return result;
         }
       }
-      diagnostics_.add(file, yaml.Mark(), where + " is a number: test it with at_least, at_most, below or above");
+      diagnostics_.add(file, yaml.Mark(),
+                       where + " is a number: test it with at_least, at_most, below or above");
       return std::nullopt;
     }
     case core::FieldType::choice:
@@ -215,7 +247,8 @@ std::optional<ConditionNode> ConditionCompiler::field_leaf(const std::string& fi
       }
       const auto mask = choice_mask(file, value, info.choices);
       if (!mask) return std::nullopt;
-      result.kind = info.type == core::FieldType::choice ? NodeKind::choice_in : NodeKind::set_includes;
+      result.kind =
+          info.type == core::FieldType::choice ? NodeKind::choice_in : NodeKind::set_includes;
       result.mask = *mask;
       return result;
     }
@@ -225,7 +258,8 @@ std::optional<ConditionNode> ConditionCompiler::field_leaf(const std::string& fi
   }
 }
 
-std::optional<ConditionNode> ConditionCompiler::pain_leaf(const std::string& file, const YAML::Node& yaml) {
+std::optional<ConditionNode> ConditionCompiler::pain_leaf(const std::string& file,
+                                                          const YAML::Node& yaml) {
   if (!yaml.IsMap()) {
     diagnostics_.add(file, yaml.Mark(), "'pain_area' needs a mapping (use {} for any pain area)");
     return std::nullopt;
@@ -252,17 +286,21 @@ std::optional<ConditionNode> ConditionCompiler::pain_leaf(const std::string& fil
         diagnostics_.add(file, value.Mark(), "'" + key + "' needs a number >= 0");
         return std::nullopt;
       }
-      (key == "intensity_at_least" ? result.pain.intensity_at_least : result.pain.weeks_at_least) = *number;
+      (key == "intensity_at_least" ? result.pain.intensity_at_least : result.pain.weeks_at_least) =
+          *number;
     } else {
-      diagnostics_.add(file, entry.first.Mark(),
-                       "unknown key '" + key + "' in pain_area (regions, localized, intensity_at_least, weeks_at_least)");
+      diagnostics_.add(
+          file, entry.first.Mark(),
+          "unknown key '" + key +
+              "' in pain_area (regions, localized, intensity_at_least, weeks_at_least)");
       return std::nullopt;
     }
   }
   return result;
 }
 
-std::optional<core::ChoiceMask> ConditionCompiler::choice_mask(const std::string& file, const YAML::Node& list,
+std::optional<core::ChoiceMask> ConditionCompiler::choice_mask(const std::string& file,
+                                                               const YAML::Node& list,
                                                                core::Choices choices) {
   if (!list.IsSequence() || list.size() == 0) {
     diagnostics_.add(file, list.Mark(), "needs a non-empty list of values");
@@ -270,10 +308,12 @@ std::optional<core::ChoiceMask> ConditionCompiler::choice_mask(const std::string
   }
   core::ChoiceMask mask = 0;
   for (const auto& value : list) {
-    const auto index = value.IsScalar() ? core::choice_by_name(choices, value.Scalar()) : std::nullopt;
+    const auto index =
+        value.IsScalar() ? core::choice_by_name(choices, value.Scalar()) : std::nullopt;
     if (!index) {
-      diagnostics_.add(file, value.Mark(), "unknown value '" + (value.IsScalar() ? value.Scalar() : "") +
-                                               "' (allowed: " + joined_names(choices) + ")");
+      diagnostics_.add(file, value.Mark(),
+                       "unknown value '" + (value.IsScalar() ? value.Scalar() : "") +
+                           "' (allowed: " + joined_names(choices) + ")");
       return std::nullopt;
     }
     mask |= core::ChoiceMask{1} << *index;

@@ -1,9 +1,9 @@
 #pragma once
 
+#include <yaml-cpp/yaml.h>
+
 #include <map>
 #include <string>
-
-#include <yaml-cpp/yaml.h>
 
 #include "core/condition.hpp"
 #include "core/knowledge_base.hpp"
@@ -23,16 +23,23 @@ struct ConditionScope {
 // ConditionProgram, reporting problems with file and line.
 class ConditionCompiler {
  public:
-  ConditionCompiler(core::ConditionProgram& program, const std::map<std::string, core::Index>& items,
-                    Diagnostics& diagnostics)
+  ConditionCompiler(core::ConditionProgram& program,
+                    const std::map<std::string, core::Index>& items, Diagnostics& diagnostics)
       : program_(program), items_(items), diagnostics_(diagnostics) {}
 
   // Returns kAlways for an absent node; on error returns kAlways and reports.
-  core::ConditionRef compile(const std::string& file, const YAML::Node& node, ConditionScope scope);
+  core::ConditionRef compile(const std::string& file, const YAML::Node& yaml, ConditionScope scope);
 
  private:
   std::optional<core::ConditionNode> node(const std::string& file, const YAML::Node& yaml,
                                           ConditionScope scope, int depth);
+  std::optional<core::ConditionNode> combination(const std::string& file, const std::string& key,
+                                                 const YAML::Node& value, ConditionScope scope,
+                                                 int depth);
+  std::optional<core::ConditionNode> item_leaf(const std::string& file, const YAML::Node& yaml,
+                                               ConditionScope scope);
+  std::optional<core::ConditionNode> style_leaf(const std::string& file, const YAML::Node& yaml,
+                                                ConditionScope scope);
   std::optional<core::ConditionNode> field_leaf(const std::string& file, const YAML::Node& yaml);
   std::optional<core::ConditionNode> pain_leaf(const std::string& file, const YAML::Node& yaml);
   std::optional<core::ChoiceMask> choice_mask(const std::string& file, const YAML::Node& list,

@@ -1,10 +1,10 @@
 #include "knowledge/loader.hpp"
 
+#include <yaml-cpp/yaml.h>
+
 #include <cstdio>
 #include <fstream>
 #include <sstream>
-
-#include <yaml-cpp/yaml.h>
 
 #include "knowledge/compilation.hpp"
 #include "knowledge/yaml_schema.hpp"
@@ -35,7 +35,8 @@ std::string content_hash(const KnowledgeTexts& texts) {
   return std::string(buffer, 8);
 }
 
-std::optional<YAML::Node> parse(const std::string& file, const std::string& text, Diagnostics& diagnostics) {
+std::optional<YAML::Node> parse(const std::string& file, const std::string& text,
+                                Diagnostics& diagnostics) {
   try {
     return YAML::Load(text);
   } catch (const YAML::Exception& error) {
@@ -99,7 +100,8 @@ std::variant<core::KnowledgeBase, LoadErrors> compile_texts(const KnowledgeTexts
   }
 }
 
-std::variant<core::KnowledgeBase, LoadErrors> load_directory(const std::filesystem::path& directory) {
+std::variant<core::KnowledgeBase, LoadErrors> load_directory(
+    const std::filesystem::path& directory) {
   KnowledgeTexts texts;
   auto read = [&directory, &texts](const std::string& name) {
     std::ifstream stream(directory / name, std::ios::binary);

@@ -26,6 +26,7 @@ using KnowledgeTexts = std::map<std::string, std::string>;
 std::variant<core::KnowledgeBase, LoadErrors> compile_texts(const KnowledgeTexts& texts);
 
 // Reads every file the schema names from `directory` and compiles them.
-std::variant<core::KnowledgeBase, LoadErrors> load_directory(const std::filesystem::path& directory);
+std::variant<core::KnowledgeBase, LoadErrors> load_directory(
+    const std::filesystem::path& directory);
 
 }  // namespace mn::knowledge

@@ -10,11 +10,16 @@ namespace {
 
 std::string describe_kind(const YAML::Node& node) {
   switch (node.Type()) {
-    case YAML::NodeType::Map: return "a mapping";
-    case YAML::NodeType::Sequence: return "a list";
-    case YAML::NodeType::Null: return "nothing";
-    case YAML::NodeType::Scalar: return "'" + node.Scalar() + "'";
-    default: return "an undefined value";
+    case YAML::NodeType::Map:
+      return "a mapping";
+    case YAML::NodeType::Sequence:
+      return "a list";
+    case YAML::NodeType::Null:
+      return "nothing";
+    case YAML::NodeType::Scalar:
+      return "'" + node.Scalar() + "'";
+    default:
+      return "an undefined value";
   }
 }
 
@@ -72,8 +77,8 @@ YAML::Node SchemaChecker::resolve(const YAML::Node& spec) const {
   return current;
 }
 
-void SchemaChecker::check(const std::string& file, const YAML::Node& node, const YAML::Node& raw_spec,
-                          const std::string& path) {
+void SchemaChecker::check(const std::string& file, const YAML::Node& node,
+                          const YAML::Node& raw_spec, const std::string& path) {
   if (diagnostics_.full()) return;
   const YAML::Node spec = resolve(raw_spec);
   if (!spec.IsMap() || !spec["type"]) {
@@ -109,8 +114,8 @@ void SchemaChecker::check(const std::string& file, const YAML::Node& node, const
     }
   } else if (type == "condition") {
     if (!node.IsMap()) {
-      diagnostics_.add(file, node.Mark(), where + " must be a condition (a mapping), got " +
-                                              describe_kind(node));
+      diagnostics_.add(file, node.Mark(),
+                       where + " must be a condition (a mapping), got " + describe_kind(node));
     }
     // Its inner form is checked by the condition compiler.
   } else {
@@ -118,8 +123,8 @@ void SchemaChecker::check(const std::string& file, const YAML::Node& node, const
   }
 }
 
-void SchemaChecker::check_map(const std::string& file, const YAML::Node& node, const YAML::Node& spec,
-                              const std::string& path) {
+void SchemaChecker::check_map(const std::string& file, const YAML::Node& node,
+                              const YAML::Node& spec, const std::string& path) {
   const YAML::Node keys = spec["keys"];
   std::set<std::string> seen;
   for (const auto& entry : node) {
@@ -155,7 +160,8 @@ void SchemaChecker::check_scalar(const std::string& file, const YAML::Node& node
                                  const std::string& path) {
   const std::string where = "'" + path + "'";
   if (!node.IsScalar()) {
-    diagnostics_.add(file, node.Mark(), where + " must be a single value, got " + describe_kind(node));
+    diagnostics_.add(file, node.Mark(),
+                     where + " must be a single value, got " + describe_kind(node));
     return;
   }
   const std::string& text = node.Scalar();
@@ -174,7 +180,8 @@ void SchemaChecker::check_scalar(const std::string& file, const YAML::Node& node
     if (type == "id") {
       bool well_formed = !text.empty() && text.front() >= 'a' && text.front() <= 'z';
       for (char c : text) {
-        well_formed = well_formed && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-');
+        well_formed = well_formed &&
+                      ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-');
       }
       if (!well_formed) {
         diagnostics_.add(file, node.Mark(),
@@ -184,9 +191,9 @@ void SchemaChecker::check_scalar(const std::string& file, const YAML::Node& node
       const std::string location = file + ":" + std::to_string(node.Mark().line + 1);
       auto [it, inserted] = ids_[name_space].emplace(text, location);
       if (!inserted) {
-        diagnostics_.add(file, node.Mark(),
-                         "duplicate " + name_space + " id '" + text + "' (first defined at " +
-                             it->second + ")");
+        diagnostics_.add(
+            file, node.Mark(),
+            "duplicate " + name_space + " id '" + text + "' (first defined at " + it->second + ")");
       }
     } else {
       references_.push_back({name_space, text, file, node.Mark()});
@@ -204,8 +211,10 @@ void SchemaChecker::check_scalar(const std::string& file, const YAML::Node& node
       if (value.Scalar() == text) return;
     }
     std::string allowed;
-    for (const auto& value : spec["values"]) allowed += (allowed.empty() ? "" : ", ") + value.Scalar();
-    diagnostics_.add(file, node.Mark(), where + " must be one of " + allowed + ", got '" + text + "'");
+    for (const auto& value : spec["values"])
+      allowed += (allowed.empty() ? "" : ", ") + value.Scalar();
+    diagnostics_.add(file, node.Mark(),
+                     where + " must be one of " + allowed + ", got '" + text + "'");
     return;
   }
   if (type == "integer" || type == "number") {
@@ -219,10 +228,12 @@ void SchemaChecker::check_scalar(const std::string& file, const YAML::Node& node
     const bool below = spec["min"] && *value < spec["min"].as<double>();
     const bool above = spec["max"] && *value > spec["max"].as<double>();
     if (below || above) {
-      std::string range = spec["min"] && spec["max"]
-                              ? spec["min"].Scalar() + ".." + spec["max"].Scalar()
-                              : (spec["min"] ? ">= " + spec["min"].Scalar() : "<= " + spec["max"].Scalar());
-      diagnostics_.add(file, node.Mark(), where + " must be " + range + ", got " + format_number(*value));
+      std::string range =
+          spec["min"] && spec["max"]
+              ? spec["min"].Scalar() + ".." + spec["max"].Scalar()
+              : (spec["min"] ? ">= " + spec["min"].Scalar() : "<= " + spec["max"].Scalar());
+      diagnostics_.add(file, node.Mark(),
+                       where + " must be " + range + ", got " + format_number(*value));
     }
     return;
   }
