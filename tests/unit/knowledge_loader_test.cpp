@@ -162,3 +162,33 @@ TEST(KnowledgeLoader, VersionChangesWithContent) {
 
 }  // namespace
 }  // namespace mn::testing
+
+namespace mn::testing {
+namespace {
+
+// The clinic can choose the dose studied by Sherman et al. 2014 instead of
+// the article's cadence; chronic neck pain then gets the trial's schedule.
+TEST(KnowledgeLoader, DosePolicyCanBeSwitched) {
+  auto texts = real_texts();
+  std::string& plan = texts.at("plan.yaml");
+  const auto at = plan.find("dose_policy: article");
+  ASSERT_NE(at, std::string::npos);
+  plan.replace(at, 20, "dose_policy: sherman_2014");
+  auto result = knowledge::compile_texts(texts);
+  ASSERT_TRUE(std::holds_alternative<core::KnowledgeBase>(result))
+      << std::get<knowledge::LoadErrors>(result).describe();
+  const core::KnowledgeBase& sherman = std::get<core::KnowledgeBase>(result);
+  core::Intake intake;
+  intake.pain_areas = std::vector<core::PainArea>{{core::Region::neck, 6, 20.0, true}};
+  intake.knots = true;
+  intake.limited_motion = true;
+  const core::Assessment assessment = core::assess(sherman, intake, *core::parse_date("2026-11-27"));
+  ASSERT_EQ(assessment.recommendation.style, core::Style::therapeutic);
+  const core::Cadence& cadence = sherman.plan.cadences[assessment.plan.phases.front().cadence];
+  EXPECT_EQ(cadence.id, "therapeutic_neck_sherman");
+  EXPECT_EQ(assessment.plan.phases.front().phase.minutes, 60);
+  EXPECT_LE(assessment.plan.phases.front().phase.every_days, 3) << "2-3 sessions a week";
+}
+
+}  // namespace
+}  // namespace mn::testing
