@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/condition.hpp"
@@ -131,6 +132,16 @@ struct TermName {
   std::uint8_t words = 1;
 };
 
+// Hash for string-keyed maps that are searched with string_views.
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const {
+    return std::hash<std::string_view>{}(text);
+  }
+};
+template <class Value>
+using TextMap = std::unordered_map<std::string, Value, TextHash, std::equal_to<>>;
+
 struct WaltonLevel {
   std::uint8_t level = 0;
   std::string name;
@@ -243,8 +254,12 @@ struct KnowledgeBase {
   std::vector<DecisionRule> decision;  // first match wins; the last requires nothing
   std::vector<SafetyRule> rules;
   std::vector<Term> terms;
-  std::vector<TermName> term_names;
+  std::vector<TermName> term_names;    // sorted by name
   std::uint8_t longest_term_name = 1;  // in words
+  // For matching: every name, and for each word that starts a name the
+  // longest name (in words) starting with it.
+  TextMap<Index> term_by_name;
+  TextMap<std::uint8_t> longest_name_from;
   SafetySettings safety;
   PlanPolicy plan;
   Guidance guidance;

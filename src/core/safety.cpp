@@ -1,6 +1,7 @@
 #include "core/safety.hpp"
 
 #include <algorithm>
+#include <bitset>
 
 #include "core/term_match.hpp"
 
@@ -49,17 +50,27 @@ SafetyResult screen_safety(const KnowledgeBase& knowledge, const Intake& intake)
   recognise(knowledge, intake.conditions, Field::conditions, result);
   recognise(knowledge, intake.medications, Field::medications, result);
 
+  // Rules named by a recognised, not denied term; the schema allows at most
+  // 250 rules.
+  std::bitset<256> by_terms;
+  for (const TermHit& hit : result.term_hits) {
+    if (hit.denied) continue;
+    for (Index rule : knowledge.terms[hit.term].rules) by_terms.set(rule);
+  }
+
   const EvaluationContext context{&intake, 0, Style::consultation};
   std::uint32_t unknown_fields = 0;  // fields of rules left undecided
   for (std::size_t r = 0; r < knowledge.rules.size(); ++r) {
     const SafetyRule& rule = knowledge.rules[r];
     FiredRule fired;
     fired.rule = static_cast<Index>(r);
-    for (std::size_t hit = 0; hit < result.term_hits.size(); ++hit) {
-      if (result.term_hits[hit].denied) continue;
-      const auto& rules = knowledge.terms[result.term_hits[hit].term].rules;
-      if (std::find(rules.begin(), rules.end(), fired.rule) != rules.end()) {
-        fired.by_terms.push_back(static_cast<Index>(hit));
+    if (by_terms.test(r)) {
+      for (std::size_t hit = 0; hit < result.term_hits.size(); ++hit) {
+        const TermHit& term_hit = result.term_hits[hit];
+        const auto& rules = knowledge.terms[term_hit.term].rules;
+        if (!term_hit.denied && std::find(rules.begin(), rules.end(), fired.rule) != rules.end()) {
+          fired.by_terms.push_back(static_cast<Index>(hit));
+        }
       }
     }
     Truth by_answers = Truth::no;

@@ -14,15 +14,6 @@ char lower(unsigned char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
 }
 
-const TermName* lookup(const KnowledgeBase& knowledge, std::string_view name) {
-  const auto& names = knowledge.term_names;
-  const auto found = std::lower_bound(
-      names.begin(), names.end(), name,
-      [](const TermName& entry, std::string_view key) { return entry.name < key; });
-  if (found == names.end() || found->name != name) return nullptr;
-  return &*found;
-}
-
 }  // namespace
 
 std::string normalize_words(std::string_view text) {
@@ -84,20 +75,23 @@ EntryReading read_entry(const KnowledgeBase& knowledge, std::string_view entry,
   starts.push_back(text.size() + 1);
   std::size_t word = 0;
   while (word < words) {
-    const TermName* match = nullptr;
-    for (std::size_t length = std::min<std::size_t>(knowledge.longest_term_name, words - word);
-         length > 0; --length) {
-      const std::size_t begin = starts[word];
-      match = lookup(knowledge, text.substr(begin, starts[word + length] - 1 - begin));
-      if (match != nullptr) break;
+    const auto first = knowledge.longest_name_from.find(
+        text.substr(starts[word], starts[word + 1] - 1 - starts[word]));
+    std::size_t matched_words = 0;
+    if (first != knowledge.longest_name_from.end()) {
+      for (std::size_t length = std::min<std::size_t>(first->second, words - word); length > 0;
+           --length) {
+        const std::size_t begin = starts[word];
+        const auto found =
+            knowledge.term_by_name.find(text.substr(begin, starts[word + length] - 1 - begin));
+        if (found == knowledge.term_by_name.end()) continue;
+        if (std::find(terms.begin(), terms.end(), found->second) == terms.end())
+          terms.push_back(found->second);
+        matched_words = length;
+        break;
+      }
     }
-    if (match == nullptr) {
-      ++word;
-      continue;
-    }
-    if (std::find(terms.begin(), terms.end(), match->term) == terms.end())
-      terms.push_back(match->term);
-    word += match->words;
+    word += std::max<std::size_t>(matched_words, 1);
   }
   return {is_denial(knowledge.safety, text)};
 }

@@ -173,7 +173,12 @@ void compile_safety(Compilation& compilation, const YAML::Node& root) {
                                       terms[names[i - 1].first.term].id + "'");
       continue;
     }
-    compilation.knowledge.term_names.push_back(names[i].first);
+    const core::TermName& name = names[i].first;
+    compilation.knowledge.term_by_name.emplace(name.name, name.term);
+    const std::string first_word = name.name.substr(0, name.name.find(' '));
+    auto& longest = compilation.knowledge.longest_name_from[first_word];
+    longest = std::max(longest, name.words);
+    compilation.knowledge.term_names.push_back(name);
   }
 }
 

@@ -102,30 +102,24 @@ std::variant<core::KnowledgeBase, LoadErrors> compile_texts(const KnowledgeTexts
 
 std::variant<core::KnowledgeBase, LoadErrors> load_directory(
     const std::filesystem::path& directory) {
+  // Every YAML file of the directory; compile_texts reports the ones the
+  // schema needs and does not find.
   KnowledgeTexts texts;
-  auto read = [&directory, &texts](const std::string& name) {
-    std::ifstream stream(directory / name, std::ios::binary);
-    if (!stream) return false;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
+    if (entry.path().extension() != ".yaml") continue;
+    std::ifstream stream(entry.path(), std::ios::binary);
     std::ostringstream buffer;
     buffer << stream.rdbuf();
-    texts[name] = buffer.str();
-    return true;
-  };
-  if (!read(kSchemaFile)) {
-    return LoadErrors{{Error{"knowledge_unreadable", (directory / kSchemaFile).string(),
-                             "cannot read the knowledge base schema"}}};
+    texts[entry.path().filename().string()] = buffer.str();
   }
-  try {
-    const YAML::Node schema = YAML::Load(texts[kSchemaFile]);
-    if (schema["files"] && schema["files"].IsMap()) {
-      for (const auto& entry : schema["files"]) read(entry.first.Scalar());
-    }
-  } catch (const YAML::Exception&) {
-    // compile_texts reports the schema's own syntax error with its line.
+  if (error || texts.empty()) {
+    return LoadErrors{
+        {Error{"knowledge_unreadable", directory.string(), "cannot read a knowledge base here"}}};
   }
   auto result = compile_texts(texts);
   if (auto* errors = std::get_if<LoadErrors>(&result)) {
-    for (Error& error : errors->errors) error.where = (directory / error.where).string();
+    for (Error& problem : errors->errors) problem.where = (directory / problem.where).string();
   }
   return result;
 }
