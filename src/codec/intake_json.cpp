@@ -107,8 +107,8 @@ class IntakeReader {
     return std::nullopt;
   }
 
-  std::optional<Error> integer(const json& value, const std::string& path,
-                               const core::Question& question, std::optional<int>& out) {
+  static std::optional<Error> integer(const json& value, const std::string& path,
+                                      const core::Question& question, std::optional<int>& out) {
     double number_value = 0;
     if (auto error = number(value, path, question, true, number_value)) return error;
     out = static_cast<int>(number_value);
@@ -145,9 +145,9 @@ class IntakeReader {
     return std::nullopt;
   }
 
-  std::optional<Error> choice_set(const json& value, const std::string& path,
-                                  const core::Question& question, core::Choices choices,
-                                  core::ChoiceMask& out) {
+  static std::optional<Error> choice_set(const json& value, const std::string& path,
+                                         const core::Question& question, core::Choices choices,
+                                         core::ChoiceMask& out) {
     if (!value.is_array())
       return field_error("wrong_type", path, "must be a list, got " + describe(value));
     out = 0;
@@ -176,8 +176,9 @@ class IntakeReader {
     return std::nullopt;
   }
 
-  std::optional<Error> text_list(const json& value, const std::string& path,
-                                 const core::Question& question, std::vector<std::string>& out) {
+  static std::optional<Error> text_list(const json& value, const std::string& path,
+                                        const core::Question& question,
+                                        std::vector<std::string>& out) {
     if (!value.is_array())
       return field_error("wrong_type", path, "must be a list of strings, got " + describe(value));
     if (question.max_length != 0 && value.size() > question.max_length) {
@@ -409,6 +410,11 @@ Result<json> parse_strict(std::string_view text) {
     } catch (const json::parse_error& error) {
       return Error{"malformed_json", "",
                    "not valid JSON (byte " + std::to_string(error.byte) + ")"};
+    } catch (const json::out_of_range&) {
+      // Regression (found by fuzz_intake): {"age": 1e999} overflows a double.
+      return Error{"malformed_json", "", "not valid JSON: a number is too large"};
+    } catch (const json::exception&) {
+      return Error{"malformed_json", "", "not valid JSON"};
     }
     return Error{"malformed_json", "", "not valid JSON"};
   }

@@ -1,5 +1,7 @@
 #include "core/guidance.hpp"
 
+#include <algorithm>
+
 namespace mn::core {
 
 namespace {
@@ -14,13 +16,12 @@ void select(const KnowledgeBase& knowledge, const std::vector<TextItem>& items,
 
 // Whether the person listed anything but "none" in `field`.
 bool lists(const KnowledgeBase& knowledge, const SafetyResult& safety, Field field) {
-  for (const TermHit& hit : safety.term_hits) {
-    if (hit.list == field && !hit.denied && !knowledge.terms[hit.term].is_none) return true;
-  }
-  for (const Unrecognised& entry : safety.unrecognised) {
-    if (entry.list == field) return true;
-  }
-  return false;
+  const bool recognised = std::ranges::any_of(safety.term_hits, [&](const TermHit& hit) {
+    return hit.list == field && !hit.denied && !knowledge.terms[hit.term].is_none;
+  });
+  return recognised || std::ranges::any_of(safety.unrecognised, [field](const Unrecognised& entry) {
+           return entry.list == field;
+         });
 }
 
 }  // namespace

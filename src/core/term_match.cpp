@@ -49,16 +49,14 @@ bool contains_words(std::string_view text, std::string_view phrase) {
 }
 
 bool is_denial(const SafetySettings& settings, std::string_view text) {
-  bool denied = false;
-  for (const std::string& phrase : settings.denial_phrases) {
-    // A denial is a prefix followed by what is denied.
-    if (text.size() > phrase.size() && has_words_at(text, 0, phrase)) denied = true;
-  }
-  if (!denied) return false;
-  for (const std::string& phrase : settings.uncertainty_phrases) {
-    if (contains_words(text, phrase)) return false;
-  }
-  return true;
+  // A denial is a prefix followed by what is denied.
+  const bool denied =
+      std::ranges::any_of(settings.denial_phrases, [text](const std::string& phrase) {
+        return text.size() > phrase.size() && has_words_at(text, 0, phrase);
+      });
+  return denied && std::ranges::none_of(
+                       settings.uncertainty_phrases,
+                       [text](const std::string& phrase) { return contains_words(text, phrase); });
 }
 
 }  // namespace

@@ -107,7 +107,7 @@ INSTANTIATE_TEST_SUITE_P(
         Mutation{"boolean_test_on_number", "checklists.yaml", "{field: knots, is: true}",
                  "{field: stress, is: true}", "is a number", "stress, is"},
         Mutation{"yaml_syntax", "plan.yaml", "currency: USD", "currency: [USD",
-                 "end of sequence flow not found", "currency: [USD", 1},
+                 "did not find expected ',' or ']'", "currency: [USD", 1},
         Mutation{"duplicate_key", "plan.yaml", "currency: USD", "currency: USD\ncurrency: EUR",
                  "duplicate key 'currency'", "currency: EUR"}),
     [](const ::testing::TestParamInfo<Mutation>& param) { return std::string(param.param.name); });
@@ -182,7 +182,8 @@ TEST(KnowledgeLoader, DosePolicyCanBeSwitched) {
   intake.pain_areas = std::vector<core::PainArea>{{core::Region::neck, 6, 20.0, true}};
   intake.knots = true;
   intake.limited_motion = true;
-  const core::Assessment assessment = core::assess(sherman, intake, *core::parse_date("2026-11-27"));
+  const core::Assessment assessment =
+      core::assess(sherman, intake, *core::parse_date("2026-11-27"));
   ASSERT_EQ(assessment.recommendation.style, core::Style::therapeutic);
   const core::Cadence& cadence = sherman.plan.cadences[assessment.plan.phases.front().cadence];
   EXPECT_EQ(cadence.id, "therapeutic_neck_sherman");
