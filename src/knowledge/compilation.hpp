@@ -1,13 +1,12 @@
 #pragma once
 
-#include <yaml-cpp/yaml.h>
-
 #include <map>
 #include <string>
 
 #include "core/knowledge_base.hpp"
 #include "knowledge/condition_compiler.hpp"
 #include "knowledge/diagnostics.hpp"
+#include "knowledge/yaml_tree.hpp"
 
 namespace mn::knowledge {
 
@@ -28,20 +27,20 @@ struct Compilation {
   std::map<std::string, core::Index> rule_index;
   ConditionCompiler conditions;
 
-  core::SourceList sources(const YAML::Node& list) const;
-  core::TextItem text_item(const std::string& file, const YAML::Node& node, ConditionScope scope);
-  std::vector<core::TextItem> text_items(const std::string& file, const YAML::Node& list,
+  core::SourceList sources(const yaml::Node& list) const;
+  core::TextItem text_item(const std::string& file, const yaml::Node& node, ConditionScope scope);
+  std::vector<core::TextItem> text_items(const std::string& file, const yaml::Node& list,
                                          ConditionScope scope);
 };
 
-std::string scalar(const YAML::Node& node);
+std::string scalar(const yaml::Node& node);
 
 // Each step compiles one file's content into `compilation.knowledge`.
-void compile_sources(Compilation& compilation, const YAML::Node& root);
-void compile_checklists(Compilation& compilation, const YAML::Node& root);
-void compile_questionnaire(Compilation& compilation, const YAML::Node& root);
-void compile_safety(Compilation& compilation, const YAML::Node& root);
-void compile_plan(Compilation& compilation, const YAML::Node& root);
-void compile_guidance(Compilation& compilation, const YAML::Node& root);
+void compile_sources(Compilation& compilation, const yaml::Node& root);
+void compile_checklists(Compilation& compilation, const yaml::Node& root);
+void compile_questionnaire(Compilation& compilation, const yaml::Node& root);
+void compile_safety(Compilation& compilation, const yaml::Node& root);
+void compile_plan(Compilation& compilation, const yaml::Node& root);
+void compile_guidance(Compilation& compilation, const yaml::Node& root);
 
 }  // namespace mn::knowledge

@@ -2,7 +2,7 @@
 
 namespace mn::knowledge {
 
-void compile_guidance(Compilation& compilation, const YAML::Node& root) {
+void compile_guidance(Compilation& compilation, const yaml::Node& root) {
   const std::string file = "guidance.yaml";
   core::Guidance& guidance = compilation.knowledge.guidance;
   const ConditionScope scope{.allow_items = true, .allow_style = true};

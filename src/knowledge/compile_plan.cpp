@@ -12,7 +12,7 @@ core::Style cadence_style(const std::string& name) {
   return core::Style::consultation;
 }
 
-void require_placeholders(Compilation& compilation, const YAML::Node& node,
+void require_placeholders(Compilation& compilation, const yaml::Node& node,
                           const core::TextItem& item,
                           std::initializer_list<const char*> placeholders) {
   for (const char* placeholder : placeholders) {
@@ -25,7 +25,7 @@ void require_placeholders(Compilation& compilation, const YAML::Node& node,
 
 }  // namespace
 
-void compile_plan(Compilation& compilation, const YAML::Node& root) {
+void compile_plan(Compilation& compilation, const yaml::Node& root) {
   core::PlanPolicy& plan = compilation.knowledge.plan;
   const std::string active = scalar(root["dose_policy"]);
   for (const auto& node : root["dose_policies"]) {
@@ -35,13 +35,13 @@ void compile_plan(Compilation& compilation, const YAML::Node& root) {
         {scalar(node["id"]), scalar(node["description"]), compilation.sources(node["source"])});
   }
   plan.first_session_after_days =
-      static_cast<std::uint16_t>(root["first_session_after_days"].as<int>());
-  plan.minimum_minutes = static_cast<std::uint16_t>(root["minimum_minutes"].as<int>());
+      static_cast<std::uint16_t>(yaml::to_int(root["first_session_after_days"]));
+  plan.minimum_minutes = static_cast<std::uint16_t>(yaml::to_int(root["minimum_minutes"]));
   plan.currency = scalar(root["currency"]);
   plan.sources = compilation.sources(root["source"]);
   for (const auto& node : root["prices"]) {
-    const core::Price price{static_cast<std::uint16_t>(node["minutes"].as<int>()),
-                            node["price"].as<double>()};
+    const core::Price price{static_cast<std::uint16_t>(yaml::to_int(node["minutes"])),
+                            yaml::to_double(node["price"])};
     if (!plan.prices.empty() && price.minutes <= plan.prices.back().minutes) {
       compilation.diagnostics.add(kFile, node.Mark(), "prices must be listed by ascending minutes");
     }
@@ -59,14 +59,14 @@ void compile_plan(Compilation& compilation, const YAML::Node& root) {
     cadence.when = compilation.conditions.compile(kFile, node["when"], scope);
     if (node["review_after_sessions"]) {
       cadence.review_after_sessions =
-          static_cast<std::uint16_t>(node["review_after_sessions"].as<int>());
+          static_cast<std::uint16_t>(yaml::to_int(node["review_after_sessions"]));
     }
     for (const auto& phase_node : node["phases"]) {
       core::Phase phase;
       phase.style = cadence.style;
-      phase.every_days = static_cast<std::uint16_t>(phase_node["every_days"].as<int>());
-      phase.sessions = static_cast<std::uint16_t>(phase_node["sessions"].as<int>());
-      phase.minutes = static_cast<std::uint16_t>(phase_node["minutes"].as<int>());
+      phase.every_days = static_cast<std::uint16_t>(yaml::to_int(phase_node["every_days"]));
+      phase.sessions = static_cast<std::uint16_t>(yaml::to_int(phase_node["sessions"]));
+      phase.minutes = static_cast<std::uint16_t>(yaml::to_int(phase_node["minutes"]));
       phase.purpose = scalar(phase_node["purpose"]);
       cadence.phases.push_back(std::move(phase));
     }

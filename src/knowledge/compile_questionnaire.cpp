@@ -29,18 +29,18 @@ const char* type_name(core::FieldType type) {
   return "?";
 }
 
-core::PainQuestion pain_question(const YAML::Node& node) {
+core::PainQuestion pain_question(const yaml::Node& node) {
   core::PainQuestion question;
   question.prompt = scalar(node["prompt"]);
   question.help = scalar(node["help"]);
-  question.min = node["min"] ? node["min"].as<double>() : 0;
-  question.max = node["max"] ? node["max"].as<double>() : 0;
+  question.min = node["min"] ? yaml::to_double(node["min"]) : 0;
+  question.max = node["max"] ? yaml::to_double(node["max"]) : 0;
   return question;
 }
 
 // One question, checked against the intake contract; nullopt (with the
 // problem reported) when it does not fit.
-std::optional<core::Question> compile_question(Compilation& compilation, const YAML::Node& node) {
+std::optional<core::Question> compile_question(Compilation& compilation, const yaml::Node& node) {
   const std::string file = "questionnaire.yaml";
   Diagnostics& diagnostics = compilation.diagnostics;
   const std::string name = scalar(node["field"]);
@@ -65,10 +65,10 @@ std::optional<core::Question> compile_question(Compilation& compilation, const Y
   question.prompt = scalar(node["prompt"]);
   question.help = scalar(node["help"]);
   question.sources = compilation.sources(node["source"]);
-  question.nullable = node["nullable"] && node["nullable"].as<bool>();
-  if (node["min"]) question.min = node["min"].as<double>();
-  if (node["max"]) question.max = node["max"].as<double>();
-  if (node["max_length"]) question.max_length = node["max_length"].as<std::size_t>();
+  question.nullable = node["nullable"] && yaml::to_bool(node["nullable"]);
+  if (node["min"]) question.min = yaml::to_double(node["min"]);
+  if (node["max"]) question.max = yaml::to_double(node["max"]);
+  if (node["max_length"]) question.max_length = yaml::to_size(node["max_length"]);
   const bool numeric =
       info.type == core::FieldType::integer || info.type == core::FieldType::number;
   if (numeric && (!question.min || !question.max)) {
@@ -112,7 +112,7 @@ std::optional<core::Question> compile_question(Compilation& compilation, const Y
 
 }  // namespace
 
-void compile_questionnaire(Compilation& compilation, const YAML::Node& root) {
+void compile_questionnaire(Compilation& compilation, const yaml::Node& root) {
   const std::string file = "questionnaire.yaml";
   Diagnostics& diagnostics = compilation.diagnostics;
   core::KnowledgeBase& knowledge = compilation.knowledge;

@@ -3,11 +3,11 @@
 
 namespace mn::knowledge {
 
-std::string scalar(const YAML::Node& node) {
+std::string scalar(const yaml::Node& node) {
   return node && node.IsScalar() ? node.Scalar() : std::string();
 }
 
-core::SourceList Compilation::sources(const YAML::Node& list) const {
+core::SourceList Compilation::sources(const yaml::Node& list) const {
   core::SourceList result;
   for (const auto& entry : list) {
     const auto found = source_index.find(scalar(entry));
@@ -16,7 +16,7 @@ core::SourceList Compilation::sources(const YAML::Node& list) const {
   return result;
 }
 
-core::TextItem Compilation::text_item(const std::string& file, const YAML::Node& node,
+core::TextItem Compilation::text_item(const std::string& file, const yaml::Node& node,
                                       ConditionScope scope) {
   core::TextItem item;
   item.id = scalar(node["id"]);
@@ -27,14 +27,14 @@ core::TextItem Compilation::text_item(const std::string& file, const YAML::Node&
   return item;
 }
 
-std::vector<core::TextItem> Compilation::text_items(const std::string& file, const YAML::Node& list,
+std::vector<core::TextItem> Compilation::text_items(const std::string& file, const yaml::Node& list,
                                                     ConditionScope scope) {
   std::vector<core::TextItem> items;
   for (const auto& node : list) items.push_back(text_item(file, node, scope));
   return items;
 }
 
-void compile_sources(Compilation& compilation, const YAML::Node& root) {
+void compile_sources(Compilation& compilation, const yaml::Node& root) {
   for (const auto& node : root["sources"]) {
     compilation.source_index.emplace(
         scalar(node["id"]), static_cast<core::Index>(compilation.knowledge.sources.size()));
@@ -53,10 +53,10 @@ core::Style style_of(const std::string& name) {
 
 }  // namespace
 
-void compile_checklists(Compilation& compilation, const YAML::Node& root) {
+void compile_checklists(Compilation& compilation, const yaml::Node& root) {
   const std::string file = "checklists.yaml";
   core::KnowledgeBase& knowledge = compilation.knowledge;
-  knowledge.several = static_cast<std::uint8_t>(root["several"].as<int>());
+  knowledge.several = static_cast<std::uint8_t>(yaml::to_int(root["several"]));
   std::map<std::string, core::Index> checklist_index;
   // Item ids first, so item conditions elsewhere can refer to them.
   for (const auto& list : root["checklists"]) {

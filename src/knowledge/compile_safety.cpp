@@ -22,19 +22,19 @@ core::Caution caution_of(const std::string& name) {
   return core::Caution::modify;
 }
 
-void compile_settings(Compilation& compilation, const YAML::Node& node) {
+void compile_settings(Compilation& compilation, const yaml::Node& node) {
   core::SafetySettings& settings = compilation.knowledge.safety;
   settings.default_pressure_ceiling =
-      static_cast<std::uint8_t>(node["default_pressure_ceiling"].as<int>());
+      static_cast<std::uint8_t>(yaml::to_int(node["default_pressure_ceiling"]));
   for (int s = 0; s < static_cast<int>(core::Style::count); ++s) {
     const auto name = std::string(core::style_name(static_cast<core::Style>(s)));
     settings.style_pressure[static_cast<std::size_t>(s)] =
-        static_cast<std::uint8_t>(node["style_pressure"][name].as<int>());
+        static_cast<std::uint8_t>(yaml::to_int(node["style_pressure"][name]));
   }
   const auto& preference = node["preference_pressure"];
-  settings.preference_pressure = {static_cast<std::uint8_t>(preference["light"].as<int>()),
-                                  static_cast<std::uint8_t>(preference["medium"].as<int>()),
-                                  static_cast<std::uint8_t>(preference["firm"].as<int>()), 0};
+  settings.preference_pressure = {static_cast<std::uint8_t>(yaml::to_int(preference["light"])),
+                                  static_cast<std::uint8_t>(yaml::to_int(preference["medium"])),
+                                  static_cast<std::uint8_t>(yaml::to_int(preference["firm"])), 0};
   for (const auto& name : node["required_answers"]) {
     if (const auto field = core::field_by_name(scalar(name)))
       settings.required_answers.push_back(*field);
@@ -62,13 +62,17 @@ void compile_settings(Compilation& compilation, const YAML::Node& node) {
   }
 }
 
-void compile_walton(Compilation& compilation, const YAML::Node& node) {
+void compile_walton(Compilation& compilation, const yaml::Node& node) {
   core::SafetySettings& settings = compilation.knowledge.safety;
   settings.walton_sources = compilation.sources(node["source"]);
   settings.walton.resize(5);
   std::uint8_t seen = 0;
   for (const auto& level : node["levels"]) {
-    const int number = level["level"].as<int>();
+    const int number = yaml::to_int(level["level"]);
+    if (number < 1 || number > 5) {  // only an edited schema lets this through
+      compilation.diagnostics.add(kFile, level["level"].Mark(), "Walton levels are 1..5");
+      continue;
+    }
     if (seen & (1U << number)) {
       compilation.diagnostics.add(kFile, level["level"].Mark(),
                                   "Walton level " + std::to_string(number) + " defined twice");
@@ -79,7 +83,7 @@ void compile_walton(Compilation& compilation, const YAML::Node& node) {
   }
 }
 
-void compile_rule(Compilation& compilation, const YAML::Node& node) {
+void compile_rule(Compilation& compilation, const yaml::Node& node) {
   core::SafetyRule rule;
   rule.id = scalar(node["id"]);
   rule.category = scalar(node["category"]) == "consult_provider_first"
@@ -89,7 +93,7 @@ void compile_rule(Compilation& compilation, const YAML::Node& node) {
   rule.text = scalar(node["text"]);
   rule.therapist_note = scalar(node["therapist_note"]);
   if (node["pressure_ceiling"])
-    rule.pressure_ceiling = static_cast<std::uint8_t>(node["pressure_ceiling"].as<int>());
+    rule.pressure_ceiling = static_cast<std::uint8_t>(yaml::to_int(node["pressure_ceiling"]));
   for (const auto& region : node["avoid_regions"]) {
     const auto index = core::choice_by_name(core::Choices::region, scalar(region));
     if (!index) {
@@ -102,7 +106,7 @@ void compile_rule(Compilation& compilation, const YAML::Node& node) {
   rule.avoid_site = scalar(node["avoid_site"]);
   rule.position = position_of(scalar(node["position"]));
   if (node["max_minutes"])
-    rule.max_minutes = static_cast<std::uint16_t>(node["max_minutes"].as<int>());
+    rule.max_minutes = static_cast<std::uint16_t>(yaml::to_int(node["max_minutes"]));
   for (const auto& modification : node["modifications"]) {
     rule.modifications.push_back({scalar(modification["element"]), scalar(modification["text"])});
   }
@@ -114,9 +118,9 @@ void compile_rule(Compilation& compilation, const YAML::Node& node) {
   compilation.knowledge.rules.push_back(std::move(rule));
 }
 
-using NameMarks = std::vector<std::pair<core::TermName, YAML::Mark>>;
+using NameMarks = std::vector<std::pair<core::TermName, yaml::Mark>>;
 
-void compile_term(Compilation& compilation, const YAML::Node& node, NameMarks& names) {
+void compile_term(Compilation& compilation, const yaml::Node& node, NameMarks& names) {
   core::KnowledgeBase& knowledge = compilation.knowledge;
   core::Term term;
   term.id = scalar(node["id"]);
@@ -156,7 +160,7 @@ void compile_term(Compilation& compilation, const YAML::Node& node, NameMarks& n
 
 }  // namespace
 
-void compile_safety(Compilation& compilation, const YAML::Node& root) {
+void compile_safety(Compilation& compilation, const yaml::Node& root) {
   compile_settings(compilation, root["settings"]);
   compile_walton(compilation, root["walton"]);
   for (const auto& node : root["rules"]) compile_rule(compilation, node);

@@ -1,6 +1,5 @@
 #include "knowledge/condition_compiler.hpp"
 
-#include <cmath>
 #include <vector>
 
 namespace mn::knowledge {
@@ -12,18 +11,7 @@ using core::NodeKind;
 
 constexpr int kMaxDepth = 16;
 
-std::optional<double> number_of(const YAML::Node& node) {
-  if (!node.IsScalar() || node.Tag() == "!") return std::nullopt;
-  try {
-    const auto value = node.as<double>();
-    if (!std::isfinite(value)) return std::nullopt;
-    return value;
-  } catch (const YAML::Exception&) {
-    return std::nullopt;
-  }
-}
-
-std::optional<bool> boolean_of(const YAML::Node& node) {
+std::optional<bool> boolean_of(const yaml::Node& node) {
   if (!node.IsScalar()) return std::nullopt;
   if (node.Scalar() == "true") return true;
   if (node.Scalar() == "false") return false;
@@ -40,7 +28,7 @@ std::string joined_names(core::Choices choices) {
 
 }  // namespace
 
-core::ConditionRef ConditionCompiler::compile(const std::string& file, const YAML::Node& yaml,
+core::ConditionRef ConditionCompiler::compile(const std::string& file, const yaml::Node& yaml,
                                               ConditionScope scope) {
   if (!yaml) return core::kAlways;
   auto compiled = node(file, yaml, scope, 0);
@@ -56,7 +44,7 @@ core::ConditionRef ConditionCompiler::append(ConditionNode node) {
 }
 
 std::optional<ConditionNode> ConditionCompiler::node(const std::string& file,
-                                                     const YAML::Node& yaml, ConditionScope scope,
+                                                     const yaml::Node& yaml, ConditionScope scope,
                                                      int depth) {
   if (depth > kMaxDepth) {
     diagnostics_.add(file, yaml.Mark(), "condition nested deeper than 16 levels");
@@ -79,7 +67,7 @@ std::optional<ConditionNode> ConditionCompiler::node(const std::string& file,
     return std::nullopt;
   }
   const std::string key = yaml.begin()->first.Scalar();
-  const YAML::Node value = yaml.begin()->second;
+  const yaml::Node value = yaml.begin()->second;
   if (key == "all" || key == "any" || key == "not")
     return combination(file, key, value, scope, depth);
   if (key == "pain_area") return pain_leaf(file, value);
@@ -91,7 +79,7 @@ std::optional<ConditionNode> ConditionCompiler::node(const std::string& file,
 
 std::optional<ConditionNode> ConditionCompiler::combination(const std::string& file,
                                                             const std::string& key,
-                                                            const YAML::Node& value,
+                                                            const yaml::Node& value,
                                                             ConditionScope scope, int depth) {
   ConditionNode result;
   if (key == "not") {
@@ -122,9 +110,9 @@ std::optional<ConditionNode> ConditionCompiler::combination(const std::string& f
 }
 
 std::optional<ConditionNode> ConditionCompiler::item_leaf(const std::string& file,
-                                                          const YAML::Node& yaml,
+                                                          const yaml::Node& yaml,
                                                           ConditionScope scope) {
-  const YAML::Node value = yaml.begin()->second;
+  const yaml::Node value = yaml.begin()->second;
   if (!scope.allow_items) {
     diagnostics_.add(file, yaml.Mark(),
                      "'item' conditions are not allowed here (they run before the checklists)");
@@ -144,9 +132,9 @@ std::optional<ConditionNode> ConditionCompiler::item_leaf(const std::string& fil
 }
 
 std::optional<ConditionNode> ConditionCompiler::style_leaf(const std::string& file,
-                                                           const YAML::Node& yaml,
+                                                           const yaml::Node& yaml,
                                                            ConditionScope scope) {
-  const YAML::Node value = yaml.begin()->second;
+  const yaml::Node value = yaml.begin()->second;
   if (!scope.allow_style) {
     diagnostics_.add(file, yaml.Mark(),
                      "'style' conditions are not allowed here (they run before the decision)");
@@ -178,8 +166,8 @@ std::optional<ConditionNode> ConditionCompiler::style_leaf(const std::string& fi
 }
 
 std::optional<ConditionNode> ConditionCompiler::field_leaf(const std::string& file,
-                                                           const YAML::Node& yaml) {
-  const YAML::Node name = yaml["field"];
+                                                           const yaml::Node& yaml) {
+  const yaml::Node name = yaml["field"];
   const auto field = name.IsScalar() ? core::field_by_name(name.Scalar()) : std::nullopt;
   if (!field) {
     diagnostics_.add(file, name.Mark(),
@@ -192,7 +180,7 @@ std::optional<ConditionNode> ConditionCompiler::field_leaf(const std::string& fi
   }
   const core::FieldInfo& info = core::field_info(*field);
   std::string test;
-  YAML::Node value;
+  yaml::Node value;
   for (const auto& entry : yaml) {
     if (entry.first.Scalar() != "field") {
       test = entry.first.Scalar();
@@ -223,7 +211,7 @@ std::optional<ConditionNode> ConditionCompiler::field_leaf(const std::string& fi
           {"above", core::Compare::above}};
       for (const auto& [test_name, compare] : kTests) {
         if (test == test_name) {
-          const auto number = number_of(value);
+          const auto number = yaml::number(value);
           if (!number) {
             diagnostics_.add(file, value.Mark(), "'" + test + "' needs a number");
             return std::nullopt;
@@ -259,7 +247,7 @@ std::optional<ConditionNode> ConditionCompiler::field_leaf(const std::string& fi
 }
 
 std::optional<ConditionNode> ConditionCompiler::pain_leaf(const std::string& file,
-                                                          const YAML::Node& yaml) {
+                                                          const yaml::Node& yaml) {
   if (!yaml.IsMap()) {
     diagnostics_.add(file, yaml.Mark(), "'pain_area' needs a mapping (use {} for any pain area)");
     return std::nullopt;
@@ -268,7 +256,7 @@ std::optional<ConditionNode> ConditionCompiler::pain_leaf(const std::string& fil
   result.kind = NodeKind::pain_area;
   for (const auto& entry : yaml) {
     const std::string key = entry.first.Scalar();
-    const YAML::Node value = entry.second;
+    const yaml::Node value = entry.second;
     if (key == "regions") {
       const auto mask = choice_mask(file, value, core::Choices::region);
       if (!mask) return std::nullopt;
@@ -281,7 +269,7 @@ std::optional<ConditionNode> ConditionCompiler::pain_leaf(const std::string& fil
       }
       result.pain.localized = *flag ? 1 : 0;
     } else if (key == "intensity_at_least" || key == "weeks_at_least") {
-      const auto number = number_of(value);
+      const auto number = yaml::number(value);
       if (!number || *number < 0) {
         diagnostics_.add(file, value.Mark(), "'" + key + "' needs a number >= 0");
         return std::nullopt;
@@ -300,7 +288,7 @@ std::optional<ConditionNode> ConditionCompiler::pain_leaf(const std::string& fil
 }
 
 std::optional<core::ChoiceMask> ConditionCompiler::choice_mask(const std::string& file,
-                                                               const YAML::Node& list,
+                                                               const yaml::Node& list,
                                                                core::Choices choices) {
   if (!list.IsSequence() || list.size() == 0) {
     diagnostics_.add(file, list.Mark(), "needs a non-empty list of values");

@@ -1,13 +1,12 @@
 #pragma once
 
-#include <yaml-cpp/yaml.h>
-
 #include <map>
 #include <string>
 
 #include "core/condition.hpp"
 #include "core/knowledge_base.hpp"
 #include "knowledge/diagnostics.hpp"
+#include "knowledge/yaml_tree.hpp"
 
 namespace mn::knowledge {
 
@@ -28,21 +27,21 @@ class ConditionCompiler {
       : program_(program), items_(items), diagnostics_(diagnostics) {}
 
   // Returns kAlways for an absent node; on error returns kAlways and reports.
-  core::ConditionRef compile(const std::string& file, const YAML::Node& yaml, ConditionScope scope);
+  core::ConditionRef compile(const std::string& file, const yaml::Node& yaml, ConditionScope scope);
 
  private:
-  std::optional<core::ConditionNode> node(const std::string& file, const YAML::Node& yaml,
+  std::optional<core::ConditionNode> node(const std::string& file, const yaml::Node& yaml,
                                           ConditionScope scope, int depth);
   std::optional<core::ConditionNode> combination(const std::string& file, const std::string& key,
-                                                 const YAML::Node& value, ConditionScope scope,
+                                                 const yaml::Node& value, ConditionScope scope,
                                                  int depth);
-  std::optional<core::ConditionNode> item_leaf(const std::string& file, const YAML::Node& yaml,
+  std::optional<core::ConditionNode> item_leaf(const std::string& file, const yaml::Node& yaml,
                                                ConditionScope scope);
-  std::optional<core::ConditionNode> style_leaf(const std::string& file, const YAML::Node& yaml,
+  std::optional<core::ConditionNode> style_leaf(const std::string& file, const yaml::Node& yaml,
                                                 ConditionScope scope);
-  std::optional<core::ConditionNode> field_leaf(const std::string& file, const YAML::Node& yaml);
-  std::optional<core::ConditionNode> pain_leaf(const std::string& file, const YAML::Node& yaml);
-  std::optional<core::ChoiceMask> choice_mask(const std::string& file, const YAML::Node& list,
+  std::optional<core::ConditionNode> field_leaf(const std::string& file, const yaml::Node& yaml);
+  std::optional<core::ConditionNode> pain_leaf(const std::string& file, const yaml::Node& yaml);
+  std::optional<core::ChoiceMask> choice_mask(const std::string& file, const yaml::Node& list,
                                               core::Choices choices);
   core::ConditionRef append(core::ConditionNode node);
 

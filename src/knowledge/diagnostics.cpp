@@ -2,7 +2,7 @@
 
 namespace mn::knowledge {
 
-void Diagnostics::add(const std::string& file, const YAML::Mark& mark, const std::string& message) {
+void Diagnostics::add(const std::string& file, const yaml::Mark& mark, const std::string& message) {
   if (full()) return;
   std::string where = file;
   if (!mark.is_null()) {

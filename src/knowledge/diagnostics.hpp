@@ -1,11 +1,10 @@
 #pragma once
 
-#include <yaml-cpp/yaml.h>
-
 #include <string>
 #include <vector>
 
 #include "core/result.hpp"
+#include "knowledge/yaml_tree.hpp"
 
 namespace mn::knowledge {
 
@@ -14,7 +13,7 @@ class Diagnostics {
  public:
   static constexpr std::size_t kMaxProblems = 50;
 
-  void add(const std::string& file, const YAML::Mark& mark, const std::string& message);
+  void add(const std::string& file, const yaml::Mark& mark, const std::string& message);
   void add_file(const std::string& file, const std::string& message);
   bool empty() const { return errors_.empty(); }
   bool full() const { return errors_.size() >= kMaxProblems; }

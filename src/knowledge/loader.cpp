@@ -1,13 +1,16 @@
 #include "knowledge/loader.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <cstdio>
 #include <fstream>
+#include <map>
+#include <optional>
 #include <sstream>
+#include <variant>
+#include <vector>
 
 #include "knowledge/compilation.hpp"
 #include "knowledge/yaml_schema.hpp"
+#include "knowledge/yaml_tree.hpp"
 
 namespace mn::knowledge {
 
@@ -35,14 +38,14 @@ std::string content_hash(const KnowledgeTexts& texts) {
   return std::string(buffer, 8);
 }
 
-std::optional<YAML::Node> parse(const std::string& file, const std::string& text,
-                                Diagnostics& diagnostics) {
-  try {
-    return YAML::Load(text);
-  } catch (const YAML::Exception& error) {
-    diagnostics.add(file, error.mark, error.msg);
+std::optional<yaml::Document> parse(const std::string& file, const std::string& text,
+                                    Diagnostics& diagnostics) {
+  auto parsed = yaml::parse(text);
+  if (auto* error = std::get_if<yaml::ParseError>(&parsed)) {
+    diagnostics.add(file, error->mark, error->message);
     return std::nullopt;
   }
+  return std::move(std::get<yaml::Document>(parsed));
 }
 
 LoadErrors errors_of(Diagnostics& diagnostics) { return LoadErrors{diagnostics.take()}; }
@@ -62,42 +65,39 @@ std::variant<core::KnowledgeBase, LoadErrors> compile_texts(const KnowledgeTexts
     diagnostics.add_file(kSchemaFile, "missing: the knowledge base needs its schema");
     return errors_of(diagnostics);
   }
-  try {
-    const auto schema = parse(kSchemaFile, schema_text->second, diagnostics);
-    if (!schema) return errors_of(diagnostics);
-    SchemaChecker checker(*schema, diagnostics);
-    std::map<std::string, YAML::Node> documents;
-    for (const std::string& file : checker.files()) {
-      const auto text = texts.find(file);
-      if (text == texts.end()) {
-        diagnostics.add_file(file, "missing file");
-        continue;
-      }
-      auto document = parse(file, text->second, diagnostics);
-      if (!document) continue;
-      checker.check_file(file, *document);
-      documents.emplace(file, std::move(*document));
+  const auto schema = parse(kSchemaFile, schema_text->second, diagnostics);
+  if (!schema) return errors_of(diagnostics);
+  SchemaChecker checker(schema->root(), diagnostics);
+  // The documents own the nodes; `roots` are handles into them.
+  std::vector<yaml::Document> documents;
+  std::map<std::string, yaml::Node> roots;
+  for (const std::string& file : checker.files()) {
+    const auto text = texts.find(file);
+    if (text == texts.end()) {
+      diagnostics.add_file(file, "missing file");
+      continue;
     }
-    if (!diagnostics.empty()) return errors_of(diagnostics);
-    checker.check_references();
-    if (!diagnostics.empty()) return errors_of(diagnostics);
-
-    core::KnowledgeBase knowledge;
-    Compilation compilation(knowledge, diagnostics);
-    knowledge.version = scalar(documents["index.yaml"]["version"]) + "+" + content_hash(texts);
-    compile_sources(compilation, documents["sources.yaml"]);
-    compile_checklists(compilation, documents["checklists.yaml"]);
-    compile_questionnaire(compilation, documents["questionnaire.yaml"]);
-    compile_safety(compilation, documents["safety.yaml"]);
-    compile_plan(compilation, documents["plan.yaml"]);
-    compile_guidance(compilation, documents["guidance.yaml"]);
-    if (!diagnostics.empty()) return errors_of(diagnostics);
-    return knowledge;
-  } catch (const YAML::Exception& error) {
-    // The schema check should make this unreachable; report rather than crash.
-    diagnostics.add("knowledge", error.mark, "unexpected value: " + error.msg);
-    return errors_of(diagnostics);
+    auto document = parse(file, text->second, diagnostics);
+    if (!document) continue;
+    checker.check_file(file, document->root());
+    roots.emplace(file, document->root());
+    documents.push_back(std::move(*document));
   }
+  if (!diagnostics.empty()) return errors_of(diagnostics);
+  checker.check_references();
+  if (!diagnostics.empty()) return errors_of(diagnostics);
+
+  core::KnowledgeBase knowledge;
+  Compilation compilation(knowledge, diagnostics);
+  knowledge.version = scalar(roots["index.yaml"]["version"]) + "+" + content_hash(texts);
+  compile_sources(compilation, roots["sources.yaml"]);
+  compile_checklists(compilation, roots["checklists.yaml"]);
+  compile_questionnaire(compilation, roots["questionnaire.yaml"]);
+  compile_safety(compilation, roots["safety.yaml"]);
+  compile_plan(compilation, roots["plan.yaml"]);
+  compile_guidance(compilation, roots["guidance.yaml"]);
+  if (!diagnostics.empty()) return errors_of(diagnostics);
+  return knowledge;
 }
 
 std::variant<core::KnowledgeBase, LoadErrors> load_directory(

@@ -1,6 +1,7 @@
 #include "knowledge/yaml_schema.hpp"
 
 #include <cmath>
+#include <cstdint>
 #include <optional>
 #include <set>
 
@@ -8,58 +9,47 @@ namespace mn::knowledge {
 
 namespace {
 
-std::string describe_kind(const YAML::Node& node) {
-  switch (node.Type()) {
-    case YAML::NodeType::Map:
+std::string describe_kind(const yaml::Node& node) {
+  if (!node) return "an undefined value";
+  switch (node.kind()) {
+    case yaml::Kind::map:
       return "a mapping";
-    case YAML::NodeType::Sequence:
+    case yaml::Kind::sequence:
       return "a list";
-    case YAML::NodeType::Null:
+    case yaml::Kind::null:
       return "nothing";
-    case YAML::NodeType::Scalar:
+    case yaml::Kind::scalar:
       return "'" + node.Scalar() + "'";
-    default:
-      return "an undefined value";
   }
+  return "an undefined value";
 }
 
 std::string child_path(const std::string& path, const std::string& key) {
   return path.empty() ? key : path + "." + key;
 }
 
-std::optional<double> as_number(const YAML::Node& node) {
-  if (!node.IsScalar() || node.Tag() == "!") return std::nullopt;  // quoted: a string
-  try {
-    const double value = node.as<double>();
-    if (!std::isfinite(value)) return std::nullopt;
-    return value;
-  } catch (const YAML::Exception&) {
-    return std::nullopt;
-  }
-}
-
 std::string format_number(double value) {
   if (value == std::floor(value) && std::fabs(value) < 1e15) {
-    return std::to_string(static_cast<long long>(value));
+    return std::to_string(static_cast<std::int64_t>(value));
   }
   return std::to_string(value);
 }
 
 }  // namespace
 
-SchemaChecker::SchemaChecker(YAML::Node schema, Diagnostics& diagnostics)
-    : schema_(std::move(schema)), diagnostics_(diagnostics) {}
+SchemaChecker::SchemaChecker(yaml::Node schema, Diagnostics& diagnostics)
+    : schema_(schema), diagnostics_(diagnostics) {}
 
 std::vector<std::string> SchemaChecker::files() const {
   std::vector<std::string> names;
-  const YAML::Node files = schema_["files"];
+  const yaml::Node files = schema_["files"];
   if (!files.IsMap()) return names;
   for (const auto& entry : files) names.push_back(entry.first.Scalar());
   return names;
 }
 
-void SchemaChecker::check_file(const std::string& file, const YAML::Node& root) {
-  const YAML::Node spec = schema_["files"][file];
+void SchemaChecker::check_file(const std::string& file, const yaml::Node& root) {
+  const yaml::Node spec = schema_["files"][file];
   if (!spec) {
     diagnostics_.add_file(file, "the schema does not describe this file");
     return;
@@ -67,8 +57,8 @@ void SchemaChecker::check_file(const std::string& file, const YAML::Node& root) 
   check(file, root, spec, "");
 }
 
-YAML::Node SchemaChecker::resolve(const YAML::Node& spec) const {
-  YAML::Node current = spec;
+yaml::Node SchemaChecker::resolve(const yaml::Node& spec) const {
+  yaml::Node current = spec;
   // Named types may refer to other named types; the schema is ours, so a
   // short bound on the chain is enough to stop a cycle.
   for (int depth = 0; depth < 8 && current.IsMap() && current["use"]; ++depth) {
@@ -77,10 +67,10 @@ YAML::Node SchemaChecker::resolve(const YAML::Node& spec) const {
   return current;
 }
 
-void SchemaChecker::check(const std::string& file, const YAML::Node& node,
-                          const YAML::Node& raw_spec, const std::string& path) {
+void SchemaChecker::check(const std::string& file, const yaml::Node& node,
+                          const yaml::Node& raw_spec, const std::string& path) {
   if (diagnostics_.full()) return;
-  const YAML::Node spec = resolve(raw_spec);
+  const yaml::Node spec = resolve(raw_spec);
   if (!spec.IsMap() || !spec["type"]) {
     diagnostics_.add_file("schema.yaml", "no valid schema node for '" + path + "'");
     return;
@@ -99,12 +89,12 @@ void SchemaChecker::check(const std::string& file, const YAML::Node& node,
       return;
     }
     const std::size_t size = node.size();
-    if (spec["min_items"] && size < spec["min_items"].as<std::size_t>()) {
+    if (spec["min_items"] && size < yaml::to_size(spec["min_items"])) {
       diagnostics_.add(file, node.Mark(),
                        where + " needs at least " + spec["min_items"].Scalar() + " entries, has " +
                            std::to_string(size));
     }
-    if (spec["max_items"] && size > spec["max_items"].as<std::size_t>()) {
+    if (spec["max_items"] && size > yaml::to_size(spec["max_items"])) {
       diagnostics_.add(file, node.Mark(),
                        where + " allows at most " + spec["max_items"].Scalar() + " entries, has " +
                            std::to_string(size));
@@ -123,9 +113,9 @@ void SchemaChecker::check(const std::string& file, const YAML::Node& node,
   }
 }
 
-void SchemaChecker::check_map(const std::string& file, const YAML::Node& node,
-                              const YAML::Node& spec, const std::string& path) {
-  const YAML::Node keys = spec["keys"];
+void SchemaChecker::check_map(const std::string& file, const yaml::Node& node,
+                              const yaml::Node& spec, const std::string& path) {
+  const yaml::Node keys = spec["keys"];
   std::set<std::string> seen;
   for (const auto& entry : node) {
     if (!entry.first.IsScalar()) {
@@ -144,9 +134,9 @@ void SchemaChecker::check_map(const std::string& file, const YAML::Node& node,
     }
     check(file, entry.second, keys[key], child_path(path, key));
   }
-  if (const YAML::Node required = spec["required"]) {
+  if (const yaml::Node required = spec["required"]) {
     for (const auto& key : required) {
-      if (!seen.count(key.Scalar())) {
+      if (!seen.contains(key.Scalar())) {
         diagnostics_.add(file, node.Mark(),
                          "missing required key '" + key.Scalar() + "'" +
                              (path.empty() ? "" : " in '" + path + "'"));
@@ -155,8 +145,8 @@ void SchemaChecker::check_map(const std::string& file, const YAML::Node& node,
   }
 }
 
-void SchemaChecker::check_scalar(const std::string& file, const YAML::Node& node,
-                                 const YAML::Node& spec, const std::string& type,
+void SchemaChecker::check_scalar(const std::string& file, const yaml::Node& node,
+                                 const yaml::Node& spec, const std::string& type,
                                  const std::string& path) {
   const std::string where = "'" + path + "'";
   if (!node.IsScalar()) {
@@ -166,38 +156,7 @@ void SchemaChecker::check_scalar(const std::string& file, const YAML::Node& node
   }
   const std::string& text = node.Scalar();
   if (type == "string" || type == "id" || type == "ref") {
-    const std::size_t length = text.size();
-    if (spec["min_length"] && length < spec["min_length"].as<std::size_t>()) {
-      diagnostics_.add(file, node.Mark(), where + " must not be empty");
-    }
-    if (spec["max_length"] && length > spec["max_length"].as<std::size_t>()) {
-      diagnostics_.add(file, node.Mark(),
-                       where + " is too long (" + std::to_string(length) + " characters, at most " +
-                           spec["max_length"].Scalar() + ")");
-    }
-    if (type == "string") return;
-    const std::string name_space = spec["namespace"].Scalar();
-    if (type == "id") {
-      bool well_formed = !text.empty() && text.front() >= 'a' && text.front() <= 'z';
-      for (char c : text) {
-        well_formed = well_formed &&
-                      ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-');
-      }
-      if (!well_formed) {
-        diagnostics_.add(file, node.Mark(),
-                         "id '" + text + "' must be lower case letters, digits, '_' or '-'");
-        return;
-      }
-      const std::string location = file + ":" + std::to_string(node.Mark().line + 1);
-      auto [it, inserted] = ids_[name_space].emplace(text, location);
-      if (!inserted) {
-        diagnostics_.add(
-            file, node.Mark(),
-            "duplicate " + name_space + " id '" + text + "' (first defined at " + it->second + ")");
-      }
-    } else {
-      references_.push_back({name_space, text, file, node.Mark()});
-    }
+    check_text(file, node, spec, type, where);
     return;
   }
   if (type == "boolean") {
@@ -218,32 +177,77 @@ void SchemaChecker::check_scalar(const std::string& file, const YAML::Node& node
     return;
   }
   if (type == "integer" || type == "number") {
-    const auto value = as_number(node);
-    if (!value || (type == "integer" && *value != std::floor(*value))) {
-      diagnostics_.add(file, node.Mark(),
-                       where + " must be " + (type == "integer" ? "an integer" : "a number") +
-                           ", got '" + text + "'");
-      return;
-    }
-    const bool below = spec["min"] && *value < spec["min"].as<double>();
-    const bool above = spec["max"] && *value > spec["max"].as<double>();
-    if (below || above) {
-      std::string range =
-          spec["min"] && spec["max"]
-              ? spec["min"].Scalar() + ".." + spec["max"].Scalar()
-              : (spec["min"] ? ">= " + spec["min"].Scalar() : "<= " + spec["max"].Scalar());
-      diagnostics_.add(file, node.Mark(),
-                       where + " must be " + range + ", got " + format_number(*value));
-    }
+    check_number(file, node, spec, type, where);
     return;
   }
   diagnostics_.add_file("schema.yaml", "unknown node type '" + type + "'");
 }
 
+void SchemaChecker::check_text(const std::string& file, const yaml::Node& node,
+                               const yaml::Node& spec, const std::string& type,
+                               const std::string& where) {
+  const std::string& text = node.Scalar();
+  const std::size_t length = text.size();
+  if (spec["min_length"] && length < yaml::to_size(spec["min_length"])) {
+    diagnostics_.add(file, node.Mark(), where + " must not be empty");
+  }
+  if (spec["max_length"] && length > yaml::to_size(spec["max_length"])) {
+    diagnostics_.add(file, node.Mark(),
+                     where + " is too long (" + std::to_string(length) + " characters, at most " +
+                         spec["max_length"].Scalar() + ")");
+  }
+  if (type == "string") return;
+  const std::string name_space = spec["namespace"].Scalar();
+  if (type == "id") {
+    bool well_formed = !text.empty() && text.front() >= 'a' && text.front() <= 'z';
+    for (char c : text) {
+      well_formed =
+          well_formed && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-');
+    }
+    if (!well_formed) {
+      diagnostics_.add(file, node.Mark(),
+                       "id '" + text + "' must be lower case letters, digits, '_' or '-'");
+      return;
+    }
+    const std::string location = file + ":" + std::to_string(node.Mark().line + 1);
+    auto [it, inserted] = ids_[name_space].emplace(text, location);
+    if (!inserted) {
+      diagnostics_.add(
+          file, node.Mark(),
+          "duplicate " + name_space + " id '" + text + "' (first defined at " + it->second + ")");
+    }
+  } else {
+    references_.push_back({name_space, text, file, node.Mark()});
+  }
+}
+
+void SchemaChecker::check_number(const std::string& file, const yaml::Node& node,
+                                 const yaml::Node& spec, const std::string& type,
+                                 const std::string& where) {
+  const std::string& text = node.Scalar();
+  const auto value = yaml::number(node);
+  if (!value || (type == "integer" && *value != std::floor(*value))) {
+    diagnostics_.add(file, node.Mark(),
+                     where + " must be " + (type == "integer" ? "an integer" : "a number") +
+                         ", got '" + text + "'");
+    return;
+  }
+  const bool below = spec["min"] && *value < yaml::to_double(spec["min"]);
+  const bool above = spec["max"] && *value > yaml::to_double(spec["max"]);
+  if (below || above) {
+    std::string range =
+        spec["min"] && spec["max"]
+            ? spec["min"].Scalar() + ".." + spec["max"].Scalar()
+            : (spec["min"] ? ">= " + spec["min"].Scalar() : "<= " + spec["max"].Scalar());
+    diagnostics_.add(file, node.Mark(),
+                     where + " must be " + range + ", got " + format_number(*value));
+  }
+}
+
 void SchemaChecker::check_references() {
   for (const Reference& reference : references_) {
     const auto space = ids_.find(reference.name_space);
-    if (space == ids_.end() || !space->second.count(reference.id)) {
+    if (space == ids_.end() || !space->second.contains(reference.id)) {
       diagnostics_.add(reference.file, reference.mark,
                        "unknown " + reference.name_space + " id '" + reference.id + "'");
     }

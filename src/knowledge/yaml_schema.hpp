@@ -1,12 +1,11 @@
 #pragma once
 
-#include <yaml-cpp/yaml.h>
-
 #include <map>
 #include <string>
 #include <vector>
 
 #include "knowledge/diagnostics.hpp"
+#include "knowledge/yaml_tree.hpp"
 
 namespace mn::knowledge {
 
@@ -16,34 +15,40 @@ namespace mn::knowledge {
 // Not thread-safe; one checker per load.
 class SchemaChecker {
  public:
-  SchemaChecker(YAML::Node schema, Diagnostics& diagnostics);
+  // `schema` is a handle: its Document must outlive the checker.
+  SchemaChecker(yaml::Node schema, Diagnostics& diagnostics);
 
   // The file names the schema describes, in schema order.
   std::vector<std::string> files() const;
 
   // Checks one file. Ids it defines are remembered for reference checks.
-  void check_file(const std::string& file, const YAML::Node& root);
+  void check_file(const std::string& file, const yaml::Node& root);
 
   // Reports references to ids no checked file defined. Call once, last.
   void check_references();
 
  private:
-  void check(const std::string& file, const YAML::Node& node, const YAML::Node& spec,
+  void check(const std::string& file, const yaml::Node& node, const yaml::Node& spec,
              const std::string& path);
-  void check_map(const std::string& file, const YAML::Node& node, const YAML::Node& spec,
+  void check_map(const std::string& file, const yaml::Node& node, const yaml::Node& spec,
                  const std::string& path);
-  void check_scalar(const std::string& file, const YAML::Node& node, const YAML::Node& spec,
+  void check_scalar(const std::string& file, const yaml::Node& node, const yaml::Node& spec,
                     const std::string& type, const std::string& path);
-  YAML::Node resolve(const YAML::Node& spec) const;
+  // string, id and ref; integer and number. `where` names the node for messages.
+  void check_text(const std::string& file, const yaml::Node& node, const yaml::Node& spec,
+                  const std::string& type, const std::string& where);
+  void check_number(const std::string& file, const yaml::Node& node, const yaml::Node& spec,
+                    const std::string& type, const std::string& where);
+  yaml::Node resolve(const yaml::Node& spec) const;
 
   struct Reference {
     std::string name_space;
     std::string id;
     std::string file;
-    YAML::Mark mark;
+    yaml::Mark mark;
   };
 
-  YAML::Node schema_;
+  yaml::Node schema_;
   Diagnostics& diagnostics_;
   std::map<std::string, std::map<std::string, std::string>> ids_;  // namespace -> id -> "file:line"
   std::vector<Reference> references_;
