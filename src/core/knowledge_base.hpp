@@ -255,7 +255,6 @@ struct KnowledgeBase {
   std::vector<SafetyRule> rules;
   std::vector<Term> terms;
   std::vector<TermName> term_names;    // sorted by name
-  std::uint8_t longest_term_name = 1;  // in words
   // For matching: every name, and for each word that starts a name the
   // longest name (in words) starting with it.
   TextMap<Index> term_by_name;

@@ -44,7 +44,7 @@ void compile_guidance(Compilation& compilation, const yaml::Node& root) {
     *item = compilation.text_item(file, tell[key], {});
     if (item->text.find(placeholder) == std::string::npos) {
       compilation.diagnostics.add(
-          file, tell[key].Mark(),
+          file, tell[key].mark(),
           std::string("tell_your_therapist.") + key + " must contain " + placeholder);
     }
   }

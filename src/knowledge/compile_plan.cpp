@@ -17,7 +17,7 @@ void require_placeholders(Compilation& compilation, const yaml::Node& node,
                           std::initializer_list<const char*> placeholders) {
   for (const char* placeholder : placeholders) {
     if (item.text.find(placeholder) == std::string::npos) {
-      compilation.diagnostics.add(kFile, node.Mark(),
+      compilation.diagnostics.add(kFile, node.mark(),
                                   "text '" + item.id + "' must contain " + placeholder);
     }
   }
@@ -43,7 +43,7 @@ void compile_plan(Compilation& compilation, const yaml::Node& root) {
     const core::Price price{static_cast<std::uint16_t>(yaml::to_int(node["minutes"])),
                             yaml::to_double(node["price"])};
     if (!plan.prices.empty() && price.minutes <= plan.prices.back().minutes) {
-      compilation.diagnostics.add(kFile, node.Mark(), "prices must be listed by ascending minutes");
+      compilation.diagnostics.add(kFile, node.mark(), "prices must be listed by ascending minutes");
     }
     plan.prices.push_back(price);
   }
@@ -74,7 +74,7 @@ void compile_plan(Compilation& compilation, const yaml::Node& root) {
     const auto style_bit = static_cast<std::uint8_t>(1U << static_cast<unsigned>(cadence.style));
     if (fallback_seen & style_bit) {
       compilation.diagnostics.add(
-          kFile, node.Mark(),
+          kFile, node.mark(),
           "cadence '" + cadence.id +
               "' can never be chosen: an earlier cadence of its style has no 'when'");
     }
@@ -84,7 +84,7 @@ void compile_plan(Compilation& compilation, const yaml::Node& root) {
   for (core::Style style :
        {core::Style::therapeutic, core::Style::relaxation, core::Style::consultation}) {
     if (!(fallback_seen & (1U << static_cast<unsigned>(style)))) {
-      compilation.diagnostics.add(kFile, root["cadences"].Mark(),
+      compilation.diagnostics.add(kFile, root["cadences"].mark(),
                                   "style '" + std::string(core::style_name(style)) +
                                       "' needs a last cadence without 'when' under dose policy '" +
                                       active + "'");

@@ -46,14 +46,14 @@ std::optional<core::Question> compile_question(Compilation& compilation, const y
   const std::string name = scalar(node["field"]);
   const auto field = core::field_by_name(name);
   if (!field) {
-    diagnostics.add(file, node["field"].Mark(),
+    diagnostics.add(file, node["field"].mark(),
                     "'" + name + "' is not a field of the intake contract");
     return std::nullopt;
   }
   const core::FieldInfo& info = core::field_info(*field);
   const std::string type = scalar(node["type"]);
   if (type != type_name(info.type)) {
-    diagnostics.add(file, node["type"].Mark(),
+    diagnostics.add(file, node["type"].mark(),
                     "field '" + name + "' has type " + type_name(info.type) +
                         " in the intake contract, not " + type);
     return std::nullopt;
@@ -72,19 +72,19 @@ std::optional<core::Question> compile_question(Compilation& compilation, const y
   const bool numeric =
       info.type == core::FieldType::integer || info.type == core::FieldType::number;
   if (numeric && (!question.min || !question.max)) {
-    diagnostics.add(file, node.Mark(), "numeric field '" + name + "' needs min and max");
+    diagnostics.add(file, node.mark(), "numeric field '" + name + "' needs min and max");
   }
   if (question.min && question.max && *question.min > *question.max) {
-    diagnostics.add(file, node["min"].Mark(), "min is greater than max");
+    diagnostics.add(file, node["min"].mark(), "min is greater than max");
   }
   const bool has_values = info.choices != core::Choices::none;
   if (has_values != static_cast<bool>(node["values"])) {
-    diagnostics.add(file, node.Mark(),
+    diagnostics.add(file, node.mark(),
                     has_values ? "field '" + name + "' needs its values listed"
                                : "field '" + name + "' takes no values list");
   }
   if ((info.type == core::FieldType::pain_list) != static_cast<bool>(node["per_area"])) {
-    diagnostics.add(file, node.Mark(),
+    diagnostics.add(file, node.mark(),
                     "'per_area' belongs to the pain_list question only, which needs it");
   }
   if (has_values) {
@@ -93,7 +93,7 @@ std::optional<core::Question> compile_question(Compilation& compilation, const y
     for (const auto& value : node["values"]) {
       const auto index = core::choice_by_name(info.choices, scalar(value["value"]));
       if (!index) {
-        diagnostics.add(file, value["value"].Mark(),
+        diagnostics.add(file, value["value"].mark(),
                         "'" + scalar(value["value"]) + "' is not a value of field '" + name + "'");
         return std::nullopt;
       }
@@ -125,7 +125,7 @@ void compile_questionnaire(Compilation& compilation, const yaml::Node& root) {
     const std::string& name = question.id;
     auto& slot = knowledge.question_of_field[static_cast<std::size_t>(question.field)];
     if (slot != kUnset) {
-      diagnostics.add(file, node["field"].Mark(), "field '" + name + "' is asked twice");
+      diagnostics.add(file, node["field"].mark(), "field '" + name + "' is asked twice");
       continue;
     }
     slot = static_cast<core::Index>(knowledge.questionnaire.size());
@@ -133,7 +133,7 @@ void compile_questionnaire(Compilation& compilation, const yaml::Node& root) {
   }
   for (int f = 0; f < core::kFieldCount; ++f) {
     if (knowledge.question_of_field[static_cast<std::size_t>(f)] == kUnset) {
-      diagnostics.add(file, root["questions"].Mark(),
+      diagnostics.add(file, root["questions"].mark(),
                       std::string("no question for intake field '") +
                           core::field_info(static_cast<core::Field>(f)).name + "'");
     }

@@ -4,7 +4,7 @@
 namespace mn::knowledge {
 
 std::string scalar(const yaml::Node& node) {
-  return node && node.IsScalar() ? node.Scalar() : std::string();
+  return node && node.is_scalar() ? node.text() : std::string();
 }
 
 core::SourceList Compilation::sources(const yaml::Node& list) const {
@@ -66,7 +66,7 @@ void compile_checklists(Compilation& compilation, const yaml::Node& root) {
     }
   }
   if (compilation.item_index.size() > 64) {
-    compilation.diagnostics.add(file, root["checklists"].Mark(),
+    compilation.diagnostics.add(file, root["checklists"].mark(),
                                 "at most 64 checklist items in all");
     return;
   }
@@ -78,7 +78,7 @@ void compile_checklists(Compilation& compilation, const yaml::Node& root) {
     checklist.style = style_of(scalar(list["style"]));
     checklist.sources = compilation.sources(list["source"]);
     if (styles_seen & (1U << static_cast<unsigned>(checklist.style))) {
-      compilation.diagnostics.add(file, list["style"].Mark(), "two checklists for the same style");
+      compilation.diagnostics.add(file, list["style"].mark(), "two checklists for the same style");
     }
     styles_seen |= static_cast<std::uint8_t>(1U << static_cast<unsigned>(checklist.style));
     const auto checklist_number = static_cast<core::Index>(knowledge.checklists.size());
@@ -111,7 +111,7 @@ void compile_checklists(Compilation& compilation, const yaml::Node& root) {
   }
   if (!knowledge.decision.empty() && knowledge.decision.back().requires_checklists != 0) {
     compilation.diagnostics.add(
-        file, decision[decision.size() - 1].Mark(),
+        file, decision[decision.size() - 1].mark(),
         "the last decision rule must require nothing (the fallback when nothing clearly applies)");
   }
 }

@@ -56,7 +56,7 @@ void compile_settings(Compilation& compilation, const yaml::Node& node) {
       {&settings.unrecognised_medication, "{term}"}};
   for (const auto& [item, placeholder] : placeholders) {
     if (item->text.find(placeholder) == std::string::npos) {
-      compilation.diagnostics.add(kFile, node.Mark(),
+      compilation.diagnostics.add(kFile, node.mark(),
                                   "text '" + item->id + "' must contain " + placeholder);
     }
   }
@@ -70,11 +70,11 @@ void compile_walton(Compilation& compilation, const yaml::Node& node) {
   for (const auto& level : node["levels"]) {
     const int number = yaml::to_int(level["level"]);
     if (number < 1 || number > 5) {  // only an edited schema lets this through
-      compilation.diagnostics.add(kFile, level["level"].Mark(), "Walton levels are 1..5");
+      compilation.diagnostics.add(kFile, level["level"].mark(), "Walton levels are 1..5");
       continue;
     }
     if (seen & (1U << number)) {
-      compilation.diagnostics.add(kFile, level["level"].Mark(),
+      compilation.diagnostics.add(kFile, level["level"].mark(),
                                   "Walton level " + std::to_string(number) + " defined twice");
     }
     seen = static_cast<std::uint8_t>(seen | (1U << number));
@@ -97,7 +97,7 @@ void compile_rule(Compilation& compilation, const yaml::Node& node) {
   for (const auto& region : node["avoid_regions"]) {
     const auto index = core::choice_by_name(core::Choices::region, scalar(region));
     if (!index) {
-      compilation.diagnostics.add(kFile, region.Mark(),
+      compilation.diagnostics.add(kFile, region.mark(),
                                   "unknown body region '" + scalar(region) + "'");
       continue;
     }
@@ -134,26 +134,25 @@ void compile_term(Compilation& compilation, const yaml::Node& node, NameMarks& n
     if (found != compilation.rule_index.end()) term.rules.push_back(found->second);
   }
   if (term.is_none && !term.rules.empty()) {
-    compilation.diagnostics.add(kFile, node["triggers"].Mark(),
+    compilation.diagnostics.add(kFile, node["triggers"].mark(),
                                 "a 'none' term cannot trigger rules");
   }
   const auto index = static_cast<core::Index>(knowledge.terms.size());
   for (const auto& name : node["names"]) {
     const std::string normalized = core::normalize_words(scalar(name));
     if (normalized.empty()) {
-      compilation.diagnostics.add(kFile, name.Mark(),
+      compilation.diagnostics.add(kFile, name.mark(),
                                   "name '" + scalar(name) + "' has no letters or digits");
       continue;
     }
     const auto words = static_cast<std::uint8_t>(std::min<std::size_t>(
         255, 1 + static_cast<std::size_t>(std::count(normalized.begin(), normalized.end(), ' '))));
     if (words > 6) {
-      compilation.diagnostics.add(kFile, name.Mark(),
+      compilation.diagnostics.add(kFile, name.mark(),
                                   "name '" + scalar(name) + "' is longer than 6 words");
       continue;
     }
-    knowledge.longest_term_name = std::max(knowledge.longest_term_name, words);
-    names.push_back({{normalized, index, words}, name.Mark()});
+    names.push_back({{normalized, index, words}, name.mark()});
   }
   knowledge.terms.push_back(std::move(term));
 }

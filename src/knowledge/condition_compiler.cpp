@@ -12,9 +12,9 @@ using core::NodeKind;
 constexpr int kMaxDepth = 16;
 
 std::optional<bool> boolean_of(const yaml::Node& node) {
-  if (!node.IsScalar()) return std::nullopt;
-  if (node.Scalar() == "true") return true;
-  if (node.Scalar() == "false") return false;
+  if (!node.is_scalar()) return std::nullopt;
+  if (node.text() == "true") return true;
+  if (node.text() == "false") return false;
   return std::nullopt;
 }
 
@@ -47,33 +47,33 @@ std::optional<ConditionNode> ConditionCompiler::node(const std::string& file,
                                                      const yaml::Node& yaml, ConditionScope scope,
                                                      int depth) {
   if (depth > kMaxDepth) {
-    diagnostics_.add(file, yaml.Mark(), "condition nested deeper than 16 levels");
+    diagnostics_.add(file, yaml.mark(), "condition nested deeper than 16 levels");
     return std::nullopt;
   }
-  if (!yaml.IsMap() || yaml.size() == 0) {
-    diagnostics_.add(file, yaml.Mark(),
+  if (!yaml.is_map() || yaml.size() == 0) {
+    diagnostics_.add(file, yaml.mark(),
                      "a condition must be a mapping such as {field: knots, is: true}");
     return std::nullopt;
   }
   if (program_.nodes.size() > 60000) {
-    diagnostics_.add(file, yaml.Mark(), "too many conditions in the knowledge base");
+    diagnostics_.add(file, yaml.mark(), "too many conditions in the knowledge base");
     return std::nullopt;
   }
   if (yaml["field"]) return field_leaf(file, yaml);
   if (yaml.size() != 1) {
     diagnostics_.add(
-        file, yaml.Mark(),
+        file, yaml.mark(),
         "a condition has exactly one of all, any, not, pain_area, item, style or field");
     return std::nullopt;
   }
-  const std::string key = yaml.begin()->first.Scalar();
+  const std::string key = yaml.begin()->first.text();
   const yaml::Node value = yaml.begin()->second;
   if (key == "all" || key == "any" || key == "not")
     return combination(file, key, value, scope, depth);
   if (key == "pain_area") return pain_leaf(file, value);
   if (key == "item") return item_leaf(file, yaml, scope);
   if (key == "style") return style_leaf(file, yaml, scope);
-  diagnostics_.add(file, yaml.begin()->first.Mark(), "unknown condition '" + key + "'");
+  diagnostics_.add(file, yaml.begin()->first.mark(), "unknown condition '" + key + "'");
   return std::nullopt;
 }
 
@@ -93,8 +93,8 @@ std::optional<ConditionNode> ConditionCompiler::combination(const std::string& f
     return result;
   }
   result.kind = key == "all" ? NodeKind::all : NodeKind::any;
-  if (!value.IsSequence() || value.size() == 0) {
-    diagnostics_.add(file, value.Mark(), "'" + key + "' needs a non-empty list of conditions");
+  if (!value.is_sequence() || value.size() == 0) {
+    diagnostics_.add(file, value.mark(), "'" + key + "' needs a non-empty list of conditions");
     return std::nullopt;
   }
   std::vector<core::ConditionRef> children;
@@ -114,15 +114,14 @@ std::optional<ConditionNode> ConditionCompiler::item_leaf(const std::string& fil
                                                           ConditionScope scope) {
   const yaml::Node value = yaml.begin()->second;
   if (!scope.allow_items) {
-    diagnostics_.add(file, yaml.Mark(),
+    diagnostics_.add(file, yaml.mark(),
                      "'item' conditions are not allowed here (they run before the checklists)");
     return std::nullopt;
   }
-  const auto found = value.IsScalar() ? items_.find(value.Scalar()) : items_.end();
+  const auto found = value.is_scalar() ? items_.find(value.text()) : items_.end();
   if (found == items_.end()) {
-    diagnostics_.add(
-        file, value.Mark(),
-        "unknown checklist item id '" + (value.IsScalar() ? value.Scalar() : "") + "'");
+    diagnostics_.add(file, value.mark(),
+                     "unknown checklist item id '" + (value.is_scalar() ? value.text() : "") + "'");
     return std::nullopt;
   }
   ConditionNode result;
@@ -136,18 +135,18 @@ std::optional<ConditionNode> ConditionCompiler::style_leaf(const std::string& fi
                                                            ConditionScope scope) {
   const yaml::Node value = yaml.begin()->second;
   if (!scope.allow_style) {
-    diagnostics_.add(file, yaml.Mark(),
+    diagnostics_.add(file, yaml.mark(),
                      "'style' conditions are not allowed here (they run before the decision)");
     return std::nullopt;
   }
-  if (!value.IsSequence() || value.size() == 0) {
-    diagnostics_.add(file, value.Mark(), "'style' needs a list of styles");
+  if (!value.is_sequence() || value.size() == 0) {
+    diagnostics_.add(file, value.mark(), "'style' needs a list of styles");
     return std::nullopt;
   }
   ConditionNode result;
   result.kind = NodeKind::style_in;
   for (const auto& name : value) {
-    const std::string text = name.IsScalar() ? name.Scalar() : "";
+    const std::string text = name.is_scalar() ? name.text() : "";
     bool known = false;
     for (int s = 0; s < static_cast<int>(core::Style::count); ++s) {
       if (core::style_name(static_cast<core::Style>(s)) == text) {
@@ -157,7 +156,7 @@ std::optional<ConditionNode> ConditionCompiler::style_leaf(const std::string& fi
     }
     if (!known) {
       diagnostics_.add(
-          file, name.Mark(),
+          file, name.mark(),
           "unknown style '" + text + "' (therapeutic, relaxation, mixed, consultation)");
       return std::nullopt;
     }
@@ -168,22 +167,22 @@ std::optional<ConditionNode> ConditionCompiler::style_leaf(const std::string& fi
 std::optional<ConditionNode> ConditionCompiler::field_leaf(const std::string& file,
                                                            const yaml::Node& yaml) {
   const yaml::Node name = yaml["field"];
-  const auto field = name.IsScalar() ? core::field_by_name(name.Scalar()) : std::nullopt;
+  const auto field = name.is_scalar() ? core::field_by_name(name.text()) : std::nullopt;
   if (!field) {
-    diagnostics_.add(file, name.Mark(),
-                     "unknown intake field '" + (name.IsScalar() ? name.Scalar() : "") + "'");
+    diagnostics_.add(file, name.mark(),
+                     "unknown intake field '" + (name.is_scalar() ? name.text() : "") + "'");
     return std::nullopt;
   }
   if (yaml.size() != 2) {
-    diagnostics_.add(file, yaml.Mark(), "a field condition has 'field' and exactly one test");
+    diagnostics_.add(file, yaml.mark(), "a field condition has 'field' and exactly one test");
     return std::nullopt;
   }
   const core::FieldInfo& info = core::field_info(*field);
   std::string test;
   yaml::Node value;
   for (const auto& entry : yaml) {
-    if (entry.first.Scalar() != "field") {
-      test = entry.first.Scalar();
+    if (entry.first.text() != "field") {
+      test = entry.first.text();
       value = entry.second;
     }
   }
@@ -194,7 +193,7 @@ std::optional<ConditionNode> ConditionCompiler::field_leaf(const std::string& fi
     case core::FieldType::boolean: {
       const auto expected = test == "is" ? boolean_of(value) : std::nullopt;
       if (!expected) {
-        diagnostics_.add(file, value.Mark(),
+        diagnostics_.add(file, value.mark(),
                          where + " is yes/no: test it with 'is: true' or 'is: false'");
         return std::nullopt;
       }
@@ -213,7 +212,7 @@ std::optional<ConditionNode> ConditionCompiler::field_leaf(const std::string& fi
         if (test == test_name) {
           const auto number = yaml::number(value);
           if (!number) {
-            diagnostics_.add(file, value.Mark(), "'" + test + "' needs a number");
+            diagnostics_.add(file, value.mark(), "'" + test + "' needs a number");
             return std::nullopt;
           }
           result.kind = NodeKind::number_compare;
@@ -222,7 +221,7 @@ std::optional<ConditionNode> ConditionCompiler::field_leaf(const std::string& fi
           return result;
         }
       }
-      diagnostics_.add(file, yaml.Mark(),
+      diagnostics_.add(file, yaml.mark(),
                        where + " is a number: test it with at_least, at_most, below or above");
       return std::nullopt;
     }
@@ -230,7 +229,7 @@ std::optional<ConditionNode> ConditionCompiler::field_leaf(const std::string& fi
     case core::FieldType::choice_set: {
       const char* expected = info.type == core::FieldType::choice ? "in" : "includes";
       if (test != expected) {
-        diagnostics_.add(file, yaml.Mark(), where + " is tested with '" + expected + ": [values]'");
+        diagnostics_.add(file, yaml.mark(), where + " is tested with '" + expected + ": [values]'");
         return std::nullopt;
       }
       const auto mask = choice_mask(file, value, info.choices);
@@ -241,21 +240,21 @@ std::optional<ConditionNode> ConditionCompiler::field_leaf(const std::string& fi
       return result;
     }
     default:
-      diagnostics_.add(file, name.Mark(), where + " cannot be tested in a condition");
+      diagnostics_.add(file, name.mark(), where + " cannot be tested in a condition");
       return std::nullopt;
   }
 }
 
 std::optional<ConditionNode> ConditionCompiler::pain_leaf(const std::string& file,
                                                           const yaml::Node& yaml) {
-  if (!yaml.IsMap()) {
-    diagnostics_.add(file, yaml.Mark(), "'pain_area' needs a mapping (use {} for any pain area)");
+  if (!yaml.is_map()) {
+    diagnostics_.add(file, yaml.mark(), "'pain_area' needs a mapping (use {} for any pain area)");
     return std::nullopt;
   }
   ConditionNode result;
   result.kind = NodeKind::pain_area;
   for (const auto& entry : yaml) {
-    const std::string key = entry.first.Scalar();
+    const std::string key = entry.first.text();
     const yaml::Node value = entry.second;
     if (key == "regions") {
       const auto mask = choice_mask(file, value, core::Choices::region);
@@ -264,21 +263,21 @@ std::optional<ConditionNode> ConditionCompiler::pain_leaf(const std::string& fil
     } else if (key == "localized") {
       const auto flag = boolean_of(value);
       if (!flag) {
-        diagnostics_.add(file, value.Mark(), "'localized' must be true or false");
+        diagnostics_.add(file, value.mark(), "'localized' must be true or false");
         return std::nullopt;
       }
       result.pain.localized = *flag ? 1 : 0;
     } else if (key == "intensity_at_least" || key == "weeks_at_least") {
       const auto number = yaml::number(value);
       if (!number || *number < 0) {
-        diagnostics_.add(file, value.Mark(), "'" + key + "' needs a number >= 0");
+        diagnostics_.add(file, value.mark(), "'" + key + "' needs a number >= 0");
         return std::nullopt;
       }
       (key == "intensity_at_least" ? result.pain.intensity_at_least : result.pain.weeks_at_least) =
           *number;
     } else {
       diagnostics_.add(
-          file, entry.first.Mark(),
+          file, entry.first.mark(),
           "unknown key '" + key +
               "' in pain_area (regions, localized, intensity_at_least, weeks_at_least)");
       return std::nullopt;
@@ -290,17 +289,17 @@ std::optional<ConditionNode> ConditionCompiler::pain_leaf(const std::string& fil
 std::optional<core::ChoiceMask> ConditionCompiler::choice_mask(const std::string& file,
                                                                const yaml::Node& list,
                                                                core::Choices choices) {
-  if (!list.IsSequence() || list.size() == 0) {
-    diagnostics_.add(file, list.Mark(), "needs a non-empty list of values");
+  if (!list.is_sequence() || list.size() == 0) {
+    diagnostics_.add(file, list.mark(), "needs a non-empty list of values");
     return std::nullopt;
   }
   core::ChoiceMask mask = 0;
   for (const auto& value : list) {
     const auto index =
-        value.IsScalar() ? core::choice_by_name(choices, value.Scalar()) : std::nullopt;
+        value.is_scalar() ? core::choice_by_name(choices, value.text()) : std::nullopt;
     if (!index) {
-      diagnostics_.add(file, value.Mark(),
-                       "unknown value '" + (value.IsScalar() ? value.Scalar() : "") +
+      diagnostics_.add(file, value.mark(),
+                       "unknown value '" + (value.is_scalar() ? value.text() : "") +
                            "' (allowed: " + joined_names(choices) + ")");
       return std::nullopt;
     }

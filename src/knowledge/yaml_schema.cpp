@@ -19,7 +19,7 @@ std::string describe_kind(const yaml::Node& node) {
     case yaml::Kind::null:
       return "nothing";
     case yaml::Kind::scalar:
-      return "'" + node.Scalar() + "'";
+      return "'" + node.text() + "'";
   }
   return "an undefined value";
 }
@@ -43,8 +43,8 @@ SchemaChecker::SchemaChecker(yaml::Node schema, Diagnostics& diagnostics)
 std::vector<std::string> SchemaChecker::files() const {
   std::vector<std::string> names;
   const yaml::Node files = schema_["files"];
-  if (!files.IsMap()) return names;
-  for (const auto& entry : files) names.push_back(entry.first.Scalar());
+  if (!files.is_map()) return names;
+  for (const auto& entry : files) names.push_back(entry.first.text());
   return names;
 }
 
@@ -61,8 +61,8 @@ yaml::Node SchemaChecker::resolve(const yaml::Node& spec) const {
   yaml::Node current = spec;
   // Named types may refer to other named types; the schema is ours, so a
   // short bound on the chain is enough to stop a cycle.
-  for (int depth = 0; depth < 8 && current.IsMap() && current["use"]; ++depth) {
-    current = schema_["types"][current["use"].Scalar()];
+  for (int depth = 0; depth < 8 && current.is_map() && current["use"]; ++depth) {
+    current = schema_["types"][current["use"].text()];
   }
   return current;
 }
@@ -71,40 +71,40 @@ void SchemaChecker::check(const std::string& file, const yaml::Node& node,
                           const yaml::Node& raw_spec, const std::string& path) {
   if (diagnostics_.full()) return;
   const yaml::Node spec = resolve(raw_spec);
-  if (!spec.IsMap() || !spec["type"]) {
+  if (!spec.is_map() || !spec["type"]) {
     diagnostics_.add_file("schema.yaml", "no valid schema node for '" + path + "'");
     return;
   }
-  const std::string type = spec["type"].Scalar();
+  const std::string type = spec["type"].text();
   const std::string where = path.empty() ? "the file" : "'" + path + "'";
   if (type == "map") {
-    if (!node.IsMap()) {
-      diagnostics_.add(file, node.Mark(), where + " must be a mapping, got " + describe_kind(node));
+    if (!node.is_map()) {
+      diagnostics_.add(file, node.mark(), where + " must be a mapping, got " + describe_kind(node));
       return;
     }
     check_map(file, node, spec, path);
   } else if (type == "list") {
-    if (!node.IsSequence()) {
-      diagnostics_.add(file, node.Mark(), where + " must be a list, got " + describe_kind(node));
+    if (!node.is_sequence()) {
+      diagnostics_.add(file, node.mark(), where + " must be a list, got " + describe_kind(node));
       return;
     }
     const std::size_t size = node.size();
     if (spec["min_items"] && size < yaml::to_size(spec["min_items"])) {
-      diagnostics_.add(file, node.Mark(),
-                       where + " needs at least " + spec["min_items"].Scalar() + " entries, has " +
+      diagnostics_.add(file, node.mark(),
+                       where + " needs at least " + spec["min_items"].text() + " entries, has " +
                            std::to_string(size));
     }
     if (spec["max_items"] && size > yaml::to_size(spec["max_items"])) {
-      diagnostics_.add(file, node.Mark(),
-                       where + " allows at most " + spec["max_items"].Scalar() + " entries, has " +
+      diagnostics_.add(file, node.mark(),
+                       where + " allows at most " + spec["max_items"].text() + " entries, has " +
                            std::to_string(size));
     }
     for (std::size_t i = 0; i < size; ++i) {
       check(file, node[i], spec["items"], path + "[" + std::to_string(i) + "]");
     }
   } else if (type == "condition") {
-    if (!node.IsMap()) {
-      diagnostics_.add(file, node.Mark(),
+    if (!node.is_map()) {
+      diagnostics_.add(file, node.mark(),
                        where + " must be a condition (a mapping), got " + describe_kind(node));
     }
     // Its inner form is checked by the condition compiler.
@@ -118,17 +118,17 @@ void SchemaChecker::check_map(const std::string& file, const yaml::Node& node,
   const yaml::Node keys = spec["keys"];
   std::set<std::string> seen;
   for (const auto& entry : node) {
-    if (!entry.first.IsScalar()) {
-      diagnostics_.add(file, entry.first.Mark(), "keys must be plain names");
+    if (!entry.first.is_scalar()) {
+      diagnostics_.add(file, entry.first.mark(), "keys must be plain names");
       continue;
     }
-    const std::string key = entry.first.Scalar();
+    const std::string key = entry.first.text();
     if (!seen.insert(key).second) {
-      diagnostics_.add(file, entry.first.Mark(), "duplicate key '" + key + "'");
+      diagnostics_.add(file, entry.first.mark(), "duplicate key '" + key + "'");
       continue;
     }
     if (!keys[key]) {
-      diagnostics_.add(file, entry.first.Mark(),
+      diagnostics_.add(file, entry.first.mark(),
                        "unknown key '" + key + "'" + (path.empty() ? "" : " in '" + path + "'"));
       continue;
     }
@@ -136,9 +136,9 @@ void SchemaChecker::check_map(const std::string& file, const yaml::Node& node,
   }
   if (const yaml::Node required = spec["required"]) {
     for (const auto& key : required) {
-      if (!seen.contains(key.Scalar())) {
-        diagnostics_.add(file, node.Mark(),
-                         "missing required key '" + key.Scalar() + "'" +
+      if (!seen.contains(key.text())) {
+        diagnostics_.add(file, node.mark(),
+                         "missing required key '" + key.text() + "'" +
                              (path.empty() ? "" : " in '" + path + "'"));
       }
     }
@@ -149,30 +149,30 @@ void SchemaChecker::check_scalar(const std::string& file, const yaml::Node& node
                                  const yaml::Node& spec, const std::string& type,
                                  const std::string& path) {
   const std::string where = "'" + path + "'";
-  if (!node.IsScalar()) {
-    diagnostics_.add(file, node.Mark(),
+  if (!node.is_scalar()) {
+    diagnostics_.add(file, node.mark(),
                      where + " must be a single value, got " + describe_kind(node));
     return;
   }
-  const std::string& text = node.Scalar();
+  const std::string& text = node.text();
   if (type == "string" || type == "id" || type == "ref") {
     check_text(file, node, spec, type, where);
     return;
   }
   if (type == "boolean") {
     if (text != "true" && text != "false") {
-      diagnostics_.add(file, node.Mark(), where + " must be true or false, got '" + text + "'");
+      diagnostics_.add(file, node.mark(), where + " must be true or false, got '" + text + "'");
     }
     return;
   }
   if (type == "enum") {
     for (const auto& value : spec["values"]) {
-      if (value.Scalar() == text) return;
+      if (value.text() == text) return;
     }
     std::string allowed;
     for (const auto& value : spec["values"])
-      allowed += (allowed.empty() ? "" : ", ") + value.Scalar();
-    diagnostics_.add(file, node.Mark(),
+      allowed += (allowed.empty() ? "" : ", ") + value.text();
+    diagnostics_.add(file, node.mark(),
                      where + " must be one of " + allowed + ", got '" + text + "'");
     return;
   }
@@ -186,18 +186,18 @@ void SchemaChecker::check_scalar(const std::string& file, const yaml::Node& node
 void SchemaChecker::check_text(const std::string& file, const yaml::Node& node,
                                const yaml::Node& spec, const std::string& type,
                                const std::string& where) {
-  const std::string& text = node.Scalar();
+  const std::string& text = node.text();
   const std::size_t length = text.size();
   if (spec["min_length"] && length < yaml::to_size(spec["min_length"])) {
-    diagnostics_.add(file, node.Mark(), where + " must not be empty");
+    diagnostics_.add(file, node.mark(), where + " must not be empty");
   }
   if (spec["max_length"] && length > yaml::to_size(spec["max_length"])) {
-    diagnostics_.add(file, node.Mark(),
+    diagnostics_.add(file, node.mark(),
                      where + " is too long (" + std::to_string(length) + " characters, at most " +
-                         spec["max_length"].Scalar() + ")");
+                         spec["max_length"].text() + ")");
   }
   if (type == "string") return;
-  const std::string name_space = spec["namespace"].Scalar();
+  const std::string name_space = spec["namespace"].text();
   if (type == "id") {
     bool well_formed = !text.empty() && text.front() >= 'a' && text.front() <= 'z';
     for (char c : text) {
@@ -205,29 +205,29 @@ void SchemaChecker::check_text(const std::string& file, const yaml::Node& node,
           well_formed && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-');
     }
     if (!well_formed) {
-      diagnostics_.add(file, node.Mark(),
+      diagnostics_.add(file, node.mark(),
                        "id '" + text + "' must be lower case letters, digits, '_' or '-'");
       return;
     }
-    const std::string location = file + ":" + std::to_string(node.Mark().line + 1);
+    const std::string location = file + ":" + std::to_string(node.mark().line + 1);
     auto [it, inserted] = ids_[name_space].emplace(text, location);
     if (!inserted) {
       diagnostics_.add(
-          file, node.Mark(),
+          file, node.mark(),
           "duplicate " + name_space + " id '" + text + "' (first defined at " + it->second + ")");
     }
   } else {
-    references_.push_back({name_space, text, file, node.Mark()});
+    references_.push_back({name_space, text, file, node.mark()});
   }
 }
 
 void SchemaChecker::check_number(const std::string& file, const yaml::Node& node,
                                  const yaml::Node& spec, const std::string& type,
                                  const std::string& where) {
-  const std::string& text = node.Scalar();
+  const std::string& text = node.text();
   const auto value = yaml::number(node);
   if (!value || (type == "integer" && *value != std::floor(*value))) {
-    diagnostics_.add(file, node.Mark(),
+    diagnostics_.add(file, node.mark(),
                      where + " must be " + (type == "integer" ? "an integer" : "a number") +
                          ", got '" + text + "'");
     return;
@@ -235,11 +235,10 @@ void SchemaChecker::check_number(const std::string& file, const yaml::Node& node
   const bool below = spec["min"] && *value < yaml::to_double(spec["min"]);
   const bool above = spec["max"] && *value > yaml::to_double(spec["max"]);
   if (below || above) {
-    std::string range =
-        spec["min"] && spec["max"]
-            ? spec["min"].Scalar() + ".." + spec["max"].Scalar()
-            : (spec["min"] ? ">= " + spec["min"].Scalar() : "<= " + spec["max"].Scalar());
-    diagnostics_.add(file, node.Mark(),
+    std::string range = spec["min"] && spec["max"] ? spec["min"].text() + ".." + spec["max"].text()
+                                                   : (spec["min"] ? ">= " + spec["min"].text()
+                                                                  : "<= " + spec["max"].text());
+    diagnostics_.add(file, node.mark(),
                      where + " must be " + range + ", got " + format_number(*value));
   }
 }

@@ -206,12 +206,12 @@ Document::Document() : arena_(std::make_unique<Arena>()) {
 
 std::variant<Document, ParseError> parse(std::string_view text) { return Builder(text).run(); }
 
-const std::string& Node::Scalar() const {
+const std::string& Node::text() const {
   static const std::string kEmpty;
   return arena_ && data().kind == Kind::scalar ? data().text : kEmpty;
 }
 
-yaml::Mark Node::Mark() const {
+yaml::Mark Node::mark() const {
   if (!arena_) return Mark::null_mark();
   return {data().line, data().column};
 }
@@ -264,8 +264,8 @@ void Iterator::load() {
 }
 
 std::optional<double> number(const Node& node) {
-  if (!node.IsScalar() || node.quoted()) return std::nullopt;  // quoted: a string
-  std::string_view text = node.Scalar();
+  if (!node.is_scalar() || node.quoted()) return std::nullopt;  // quoted: a string
+  std::string_view text = node.text();
   // from_chars takes no '+'; YAML does.
   if (text.size() > 1 && text[0] == '+' && text[1] != '-' && text[1] != '+') text.remove_prefix(1);
   double value = 0;
@@ -294,6 +294,6 @@ std::size_t to_size(const Node& node) {
   return static_cast<std::size_t>(*value);
 }
 
-bool to_bool(const Node& node) { return node.IsScalar() && node.Scalar() == "true"; }
+bool to_bool(const Node& node) { return node.is_scalar() && node.text() == "true"; }
 
 }  // namespace mn::knowledge::yaml

@@ -60,15 +60,15 @@ class Node {
 
   explicit operator bool() const { return arena_ != nullptr; }
   Kind kind() const { return arena_ ? data().kind : Kind::null; }
-  bool IsMap() const { return arena_ && data().kind == Kind::map; }
-  bool IsSequence() const { return arena_ && data().kind == Kind::sequence; }
-  bool IsScalar() const { return arena_ && data().kind == Kind::scalar; }
-  bool IsNull() const { return arena_ && data().kind == Kind::null; }
+  bool is_map() const { return arena_ && data().kind == Kind::map; }
+  bool is_sequence() const { return arena_ && data().kind == Kind::sequence; }
+  bool is_scalar() const { return arena_ && data().kind == Kind::scalar; }
+  bool is_null() const { return arena_ && data().kind == Kind::null; }
   // The text of a scalar; empty for anything else.
-  const std::string& Scalar() const;
+  const std::string& text() const;
   // A quoted or block scalar: YAML reads it as a string, never a number.
   bool quoted() const { return arena_ && data().quoted; }
-  yaml::Mark Mark() const;
+  yaml::Mark mark() const;
   // Entries of a mapping, items of a list; 0 for anything else.
   std::size_t size() const;
 
