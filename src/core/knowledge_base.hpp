@@ -211,6 +211,85 @@ struct PlanPolicy {
   SourceList sources;
 };
 
+// Progress and plan adaptation (knowledge/progress.yaml).
+
+// The journal's measures: pain (NPRS, per region), function (PSFS mean),
+// stress and sleep quality.
+enum class MeasureKind : std::uint8_t { pain, function, stress, sleep, count };
+inline constexpr std::size_t kMeasureKindCount = static_cast<std::size_t>(MeasureKind::count);
+
+// A change reaches a threshold when its size is at least `points`, or (when
+// `percent` is set) at least that percentage of the baseline.
+struct ChangeThreshold {
+  std::string id;
+  std::string label;  // may be empty ("small", "large")
+  double points = 0;
+  double percent = 0;      // 0 = no relative rule
+  ChoiceMask regions = 0;  // pain only; 0 = every region
+  SourceList sources;
+};
+
+struct MeasurePolicy {
+  std::string id;
+  std::string label;  // pain: contains {region}
+  bool lower_is_better = true;
+  // Indices into ProgressPolicy::thresholds. Several may apply (sources that
+  // disagree): every applicable one is reported, the first decides.
+  std::vector<Index> noise;
+  std::vector<Index> meaningful;
+  SourceList sources;
+};
+
+enum class Decision : std::uint8_t { taper, continue_plan, review, stop, add_relaxation, count };
+
+// What an adaptation rule looks at in the progress summary.
+enum class Trigger : std::uint8_t {
+  red_flag,
+  worse,
+  wellbeing_worse_while_pain_improves,
+  sustained_improvement,
+  past_review_without_meaningful_change,
+  improving,
+  always,
+  count
+};
+
+struct AdaptationRule {
+  std::string id;
+  Trigger when = Trigger::always;
+  Decision decision = Decision::continue_plan;
+  std::string text;
+  SourceList sources;
+};
+
+struct ProgressPolicy {
+  std::vector<ChangeThreshold> thresholds;
+  std::array<MeasurePolicy, kMeasureKindCount> measures;  // by MeasureKind
+  // Baseline: the first `baseline_entries` values within `baseline_days` of
+  // the first one. Latest: values within `latest_hours` of the last one.
+  std::uint16_t baseline_days = 7;
+  std::uint16_t baseline_entries = 3;
+  std::uint16_t latest_hours = 24;
+  std::uint16_t trend_days = 28;
+  SourceList window_sources;
+  // Red-flag answers count when recorded within `flag_days` before now.
+  std::uint16_t flag_days = 14;
+  double soreness_limit_hours = 48;
+  SourceList flag_sources;
+  TextItem sharp_pain;           // {date}
+  TextItem soreness_past_limit;  // {hours} {limit}
+  TextItem new_symptoms;         // {date} {text}
+  // A sustained improvement lasts at least this long and this many entries.
+  std::uint16_t sustained_days = 14;
+  std::uint16_t sustained_entries = 3;
+  // Tapering multiplies the remaining intervals, up to a longest interval.
+  double taper_factor = 2;
+  std::uint16_t taper_max_every_days = 56;
+  Index relaxation_cadence = 0;  // into PlanPolicy::cadences
+  SourceList adaptation_sources;
+  std::vector<AdaptationRule> rules;  // first that fires wins; the last is `always`
+};
+
 struct FaqEntry {
   std::string id;
   std::string question;
@@ -254,7 +333,7 @@ struct KnowledgeBase {
   std::vector<DecisionRule> decision;  // first match wins; the last requires nothing
   std::vector<SafetyRule> rules;
   std::vector<Term> terms;
-  std::vector<TermName> term_names;    // sorted by name
+  std::vector<TermName> term_names;  // sorted by name
   // For matching: every name, and for each word that starts a name the
   // longest name (in words) starting with it.
   TextMap<Index> term_by_name;
@@ -262,6 +341,7 @@ struct KnowledgeBase {
   SafetySettings safety;
   PlanPolicy plan;
   Guidance guidance;
+  ProgressPolicy progress;
 
   const Question& question(Field field) const {
     return questionnaire[question_of_field[static_cast<std::size_t>(field)]];
@@ -269,5 +349,8 @@ struct KnowledgeBase {
 };
 
 std::string_view position_name(Position position);
+std::string_view measure_kind_name(MeasureKind kind);
+std::string_view decision_name(Decision decision);
+std::string_view trigger_name(Trigger trigger);
 
 }  // namespace mn::core
