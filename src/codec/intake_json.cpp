@@ -198,8 +198,8 @@ class IntakeReader {
     return std::nullopt;
   }
 
-  std::optional<Error> pain_area(const json& value, const std::string& path,
-                                 const core::Question& question, core::PainArea& area) {
+  static std::optional<Error> pain_area(const json& value, const std::string& path,
+                                        const core::Question& question, core::PainArea& area) {
     if (!value.is_object()) {
       return field_error(
           "wrong_type", path,
@@ -236,9 +236,9 @@ class IntakeReader {
     return std::nullopt;
   }
 
-  std::optional<Error> pain_areas(const json& value, const std::string& path,
-                                  const core::Question& question,
-                                  std::vector<core::PainArea>& out) {
+  static std::optional<Error> pain_areas(const json& value, const std::string& path,
+                                         const core::Question& question,
+                                         std::vector<core::PainArea>& out) {
     if (!value.is_array())
       return field_error("wrong_type", path, "must be a list, got " + describe(value));
     core::ChoiceMask seen = 0;
