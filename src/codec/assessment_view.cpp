@@ -1,6 +1,6 @@
 #include "codec/assessment_view.hpp"
 
-#include <cmath>
+#include <cctype>
 #include <sstream>
 
 namespace mn::codec {
@@ -187,7 +187,10 @@ void safety_view(const core::KnowledgeBase& knowledge, const core::Intake& intak
     }
     view.reasons.push_back(std::move(reason));
     for (const core::Modification& modification : rule.modifications) {
-      view.modifications.push_back(modification.element + ": " + modification.text);
+      std::string element = humanize(modification.element);
+      if (!element.empty())
+        element[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(element[0])));
+      view.modifications.push_back(element + ": " + modification.text);
     }
   }
   for (const core::TermHit& hit : safety.term_hits) {
