@@ -112,6 +112,15 @@ void compile_rule(Compilation& compilation, const yaml::Node& node) {
   }
   rule.term_only = !node["when"];
   rule.when = compilation.conditions.compile(kFile, node["when"], {});
+  // A pain area given without, say, its intensity would leave such a rule
+  // undecided without naming an unanswered question; the screen must never
+  // pass an unknown silently, so rules read whole answers only.
+  if (core::fields_of(compilation.knowledge.conditions, rule.when) &
+      (1U << static_cast<unsigned>(core::Field::pain_areas))) {
+    compilation.diagnostics.add(
+        kFile, node["when"].mark(),
+        "safety rules cannot test pain areas (a missing detail would pass unnoticed)");
+  }
   rule.sources = compilation.sources(node["source"]);
   compilation.rule_index.emplace(rule.id,
                                  static_cast<core::Index>(compilation.knowledge.rules.size()));
