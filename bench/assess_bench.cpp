@@ -16,8 +16,11 @@
 
 #include "codec/assessment_json.hpp"
 #include "codec/intake_json.hpp"
+#include "core/adaptation.hpp"
 #include "core/assess.hpp"
 #include "core/date.hpp"
+#include "core/journal.hpp"
+#include "core/progress.hpp"
 #include "knowledge/loader.hpp"
 
 namespace {
@@ -134,11 +137,77 @@ void BM_LoadKnowledge(benchmark::State& state) {
   }
 }
 
+// Five years of daily entries (1,826), each with two pain regions, three
+// activities, stress, sleep and soreness, slowly improving with a weekly
+// wobble; one session a week.
+struct Journal {
+  std::vector<mn::core::JournalEntry> entries;
+  std::vector<mn::core::CompletedSession> sessions;
+  std::int64_t now = 0;
+};
+
+Journal five_year_journal() {
+  constexpr int kDays = 5 * 365 + 1;
+  constexpr std::int64_t kSecondsPerDay = 86400;
+  const std::int64_t start =
+      std::chrono::sys_seconds{mn::core::Date{std::chrono::year{2021} / 11 / 27}}
+          .time_since_epoch()
+          .count();
+  Journal journal;
+  for (int day = 0; day < kDays; ++day) {
+    mn::core::JournalEntry entry;
+    entry.time = start + day * kSecondsPerDay + 8 * 3600;
+    const int wobble = day % 7 == 0 ? 1 : 0;
+    entry.pain[static_cast<std::size_t>(mn::core::Region::neck)] = 7 - day * 4 / kDays + wobble;
+    entry.pain[static_cast<std::size_t>(mn::core::Region::lower_back)] = 5 - day * 3 / kDays;
+    entry.activities = {{"lifting", 3 + day * 5 / kDays},
+                        {"driving", 4 + day * 4 / kDays},
+                        {"sleeping on the side", 5 + wobble}};
+    entry.stress = 6 - wobble;
+    entry.sleep_quality = 5 + day * 2 / kDays;
+    entry.soreness_hours = 20.0 + wobble * 4;
+    entry.sharp_pain = false;
+    journal.entries.push_back(std::move(entry));
+    if (day % 7 == 3) {
+      journal.sessions.push_back(
+          {start + day * kSecondsPerDay, mn::core::Style::therapeutic, 60, 3});
+    }
+  }
+  journal.now = start + kDays * kSecondsPerDay;
+  return journal;
+}
+
+void BM_SummarizeProgress(benchmark::State& state) {
+  const mn::core::KnowledgeBase& kb = knowledge();
+  const Journal journal = five_year_journal();
+  state.SetLabel(std::to_string(journal.entries.size()) + " entries");
+  for (auto _ : state) {
+    auto progress =
+        mn::core::summarize_progress(kb, journal.entries, journal.sessions, journal.now);
+    benchmark::DoNotOptimize(progress);
+  }
+}
+
+void BM_SummarizeAndAdapt(benchmark::State& state) {
+  const mn::core::KnowledgeBase& kb = knowledge();
+  const Journal journal = five_year_journal();
+  const mn::core::Intake intake = parse_example(kExamples[0]);
+  const mn::core::Plan plan = mn::core::assess(kb, intake, kToday).plan;
+  for (auto _ : state) {
+    const auto progress =
+        mn::core::summarize_progress(kb, journal.entries, journal.sessions, journal.now);
+    auto adaptation = mn::core::adapt_plan(kb, plan, progress, kToday);
+    benchmark::DoNotOptimize(adaptation);
+  }
+}
+
 constexpr int kExampleCount = static_cast<int>(kExamples.size());
 BENCHMARK(BM_ParseIntake)->DenseRange(0, kExampleCount - 1);
 BENCHMARK(BM_Assess)->DenseRange(0, kExampleCount - 1);
 BENCHMARK(BM_AssessAndRenderJson)->DenseRange(0, kExampleCount - 1);
 BENCHMARK(BM_LoadKnowledge)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SummarizeProgress)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_SummarizeAndAdapt)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 

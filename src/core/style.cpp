@@ -1,5 +1,7 @@
 #include "core/style.hpp"
 
+#include <array>
+
 #include "core/knowledge_base.hpp"
 
 namespace mn::core {
@@ -44,6 +46,36 @@ std::string_view position_name(Position position) {
       return "seated";
   }
   return "any";
+}
+
+namespace {
+
+// Names used in knowledge/progress.yaml and in output, in enum order.
+constexpr std::array<std::string_view, kMeasureKindCount> kMeasureNames{"pain", "function",
+                                                                        "stress", "sleep"};
+constexpr std::array<std::string_view, static_cast<std::size_t>(Decision::count)> kDecisionNames{
+    "taper", "continue", "review", "stop", "add_relaxation"};
+constexpr std::array<std::string_view, static_cast<std::size_t>(Trigger::count)> kTriggerNames{
+    "red_flag",
+    "worse",
+    "wellbeing_worse_while_pain_improves",
+    "sustained_improvement",
+    "past_review_without_meaningful_change",
+    "improving",
+    "always"};
+
+}  // namespace
+
+std::string_view measure_kind_name(MeasureKind kind) {
+  return kMeasureNames.at(static_cast<std::size_t>(kind));
+}
+
+std::string_view decision_name(Decision decision) {
+  return kDecisionNames.at(static_cast<std::size_t>(decision));
+}
+
+std::string_view trigger_name(Trigger trigger) {
+  return kTriggerNames.at(static_cast<std::size_t>(trigger));
 }
 
 }  // namespace mn::core

@@ -42,5 +42,6 @@ void compile_questionnaire(Compilation& compilation, const yaml::Node& root);
 void compile_safety(Compilation& compilation, const yaml::Node& root);
 void compile_plan(Compilation& compilation, const yaml::Node& root);
 void compile_guidance(Compilation& compilation, const yaml::Node& root);
+void compile_progress(Compilation& compilation, const yaml::Node& root);  // after compile_plan
 
 }  // namespace mn::knowledge

@@ -96,6 +96,7 @@ std::variant<core::KnowledgeBase, LoadErrors> compile_texts(const KnowledgeTexts
   compile_safety(compilation, roots["safety.yaml"]);
   compile_plan(compilation, roots["plan.yaml"]);
   compile_guidance(compilation, roots["guidance.yaml"]);
+  compile_progress(compilation, roots["progress.yaml"]);
   if (!diagnostics.empty()) return errors_of(diagnostics);
   return knowledge;
 }

@@ -109,7 +109,21 @@ INSTANTIATE_TEST_SUITE_P(
         Mutation{"yaml_syntax", "plan.yaml", "currency: USD", "currency: [USD",
                  "did not find expected ',' or ']'", "currency: [USD", 1},
         Mutation{"duplicate_key", "plan.yaml", "currency: USD", "currency: USD\ncurrency: EUR",
-                 "duplicate key 'currency'", "currency: EUR"}),
+                 "duplicate key 'currency'", "currency: EUR"},
+        Mutation{"unknown_threshold", "progress.yaml",
+                 "meaningful: [nprs_meaningful_neck, nprs_meaningful_general]",
+                 "meaningful: [nprs_meaningful_neck, nprs_meaningful_generl]",
+                 "unknown threshold id 'nprs_meaningful_generl'", "nprs_meaningful_generl"},
+        Mutation{"threshold_region", "progress.yaml", "    regions: [neck]", "    regions: [neckk]",
+                 "unknown region 'neckk'", "neckk"},
+        Mutation{"relaxation_cadence_of_other_style", "progress.yaml",
+                 "relaxation_cadence: relaxation_stress_primary",
+                 "relaxation_cadence: therapeutic_weekly", "must be a relaxation cadence",
+                 "relaxation_cadence: therapeutic_weekly"},
+        Mutation{"rule_after_always", "progress.yaml", "      when: improving\n",
+                 "      when: always\n", "can never fire", "id: continue_too_early"},
+        Mutation{"flag_message_placeholder", "progress.yaml", "Soreness lasted {hours} hours",
+                 "Soreness lasted many hours", "must contain {hours}", "Soreness lasted many", -1}),
     [](const ::testing::TestParamInfo<Mutation>& param) { return std::string(param.param.name); });
 
 TEST(KnowledgeLoader, MissingFileIsNamed) {

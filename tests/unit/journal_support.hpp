@@ -1,0 +1,57 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/journal.hpp"
+#include "core/knowledge_base.hpp"
+
+namespace mn::testing {
+
+// Journals for progress and adaptation tests: day 0 is 2026-10-01 (UTC) and
+// entries are written at 09:00 unless a test says otherwise.
+inline constexpr core::Date kDay0{std::chrono::year{2026} / 10 / 1};
+inline constexpr std::int64_t kHour = 3600;
+inline constexpr std::int64_t kDay = 86400;
+
+inline std::int64_t at(int day, int hour = 9) {
+  return std::chrono::sys_seconds{kDay0}.time_since_epoch().count() + day * kDay + hour * kHour;
+}
+
+inline core::Date date_of(int day) { return kDay0 + std::chrono::days{day}; }
+
+inline core::JournalEntry pain_entry(int day, core::Region region, int pain, int hour = 9) {
+  core::JournalEntry entry;
+  entry.time = at(day, hour);
+  entry.pain[static_cast<std::size_t>(region)] = pain;
+  return entry;
+}
+
+// One entry a day from `first_day`, one value per day from `values`.
+inline void add_days(std::vector<core::JournalEntry>& journal, int first_day, core::Region region,
+                     std::initializer_list<int> values) {
+  int day = first_day;
+  for (int value : values) journal.push_back(pain_entry(day++, region, value));
+}
+
+// `count` days from `first_day`, all with the same pain.
+inline void add_days(std::vector<core::JournalEntry>& journal, int first_day, int count,
+                     core::Region region, int pain) {
+  for (int day = first_day; day < first_day + count; ++day) {
+    journal.push_back(pain_entry(day, region, pain));
+  }
+}
+
+inline core::Index threshold_index(const core::KnowledgeBase& knowledge, const std::string& id) {
+  const auto& thresholds = knowledge.progress.thresholds;
+  for (std::size_t t = 0; t < thresholds.size(); ++t) {
+    if (thresholds[t].id == id) return static_cast<core::Index>(t);
+  }
+  return static_cast<core::Index>(thresholds.size());
+}
+
+}  // namespace mn::testing
