@@ -98,6 +98,25 @@ void describe_safety(const core::KnowledgeBase& knowledge, const std::string& id
   }
 }
 
+void describe_progress(const core::KnowledgeBase& knowledge, const std::string& id,
+                       Printer& printer) {
+  const core::ProgressPolicy& progress = knowledge.progress;
+  for (const core::ChangeThreshold& threshold : progress.thresholds) {
+    if (threshold.id != id) continue;
+    printer.item("change threshold", id,
+                 {{"label", threshold.label},
+                  {"points", std::to_string(threshold.points)},
+                  {"percent", threshold.percent > 0 ? std::to_string(threshold.percent) : ""}},
+                 threshold.sources);
+  }
+  for (const core::MeasurePolicy& measure : progress.measures) {
+    if (measure.id == id) printer.item("measure", id, {{"label", measure.label}}, measure.sources);
+  }
+  for (const core::AdaptationRule& rule : progress.rules) {
+    if (rule.id == id) printer.item("adaptation rule", id, {{"text", rule.text}}, rule.sources);
+  }
+}
+
 void describe_plan_and_guidance(const core::KnowledgeBase& knowledge, const std::string& id,
                                 Printer& printer) {
   for (const core::Cadence& cadence : knowledge.plan.cadences) {
@@ -136,6 +155,7 @@ std::string describe_item(const core::KnowledgeBase& knowledge, const std::strin
   Printer printer(knowledge);
   describe_rules(knowledge, id, printer);
   describe_safety(knowledge, id, printer);
+  describe_progress(knowledge, id, printer);
   describe_plan_and_guidance(knowledge, id, printer);
   return printer.take();
 }

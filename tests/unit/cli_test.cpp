@@ -135,6 +135,10 @@ TEST_F(Cli, KnowledgeCheckAndShow) {
   EXPECT_NE(show.out.find("safety rule anticoagulant"), std::string::npos) << show.out;
   EXPECT_NE(show.out.find("source: "), std::string::npos) << show.out;
   EXPECT_EQ(run("kb show no_such_item").exit_code, 2);
+  const Outcome threshold = run("kb show nprs_meaningful_general");
+  EXPECT_EQ(threshold.exit_code, 0) << threshold.err;
+  EXPECT_NE(threshold.out.find("change threshold nprs_meaningful_general"), std::string::npos)
+      << threshold.out;
 
   // A copy of the knowledge base with one broken value.
   const auto broken = dir_ / "kb";
