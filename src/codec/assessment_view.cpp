@@ -75,29 +75,11 @@ std::string answer_text(const core::Intake& intake, Field field) {
       return intake.surgery_weeks_ago->had_surgery
                  ? number_text(intake.surgery_weeks_ago->weeks_ago) + " weeks ago"
                  : "no recent surgery";
-    case Field::knots:
-      return yes_no(intake.knots);
-    case Field::limited_motion:
-      return yes_no(intake.limited_motion);
-    case Field::motion_limits_daily_life:
-      return yes_no(intake.motion_limits_daily_life);
-    case Field::return_to_activity:
-      return yes_no(intake.return_to_activity);
-    case Field::generalized_tension:
-      return yes_no(intake.generalized_tension);
-    case Field::wants_mental_rest:
-      return yes_no(intake.wants_mental_rest);
-    case Field::new_to_massage:
-      return yes_no(intake.new_to_massage);
-    case Field::in_mental_health_care:
-      return yes_no(intake.in_mental_health_care);
-    case Field::unexplained_severe_pain:
-      return yes_no(intake.unexplained_severe_pain);
-    case Field::pregnant:
-      return yes_no(intake.pregnant);
     default:
-      return "";
+      break;
   }
+  const auto* answer = core::boolean_answer(intake, field);
+  return answer != nullptr ? yes_no(*answer) : "";
 }
 
 std::vector<Because> because_of(const core::KnowledgeBase& knowledge, const core::Intake& intake,

@@ -305,9 +305,9 @@ class IntakeReader {
     }
     switch (info.type) {
       case FieldType::integer:
-        return integer(value, path, question, integer_slot(field, intake));
+        return integer(value, path, question, *core::integer_answer(intake, field));
       case FieldType::boolean:
-        return boolean(value, path, boolean_slot(field, intake));
+        return boolean(value, path, *core::boolean_answer(intake, field));
       case FieldType::choice: {
         unsigned index = 0;
         if (auto error = choice(value, path, question, info.choices, index)) return error;
@@ -328,46 +328,6 @@ class IntakeReader {
     }
     // Every field of the contract is handled above.
     return field_error("internal", path, "field not handled");
-  }
-
-  static std::optional<int>& integer_slot(Field field, core::Intake& intake) {
-    switch (field) {
-      case Field::age:
-        return intake.age;
-      case Field::stress:
-        return intake.stress;
-      case Field::anxiety:
-        return intake.anxiety;
-      case Field::sleep_quality:
-        return intake.sleep_quality;
-      default:
-        return intake.sessions_per_month_max;
-    }
-  }
-
-  static std::optional<bool>& boolean_slot(Field field, core::Intake& intake) {
-    switch (field) {
-      case Field::knots:
-        return intake.knots;
-      case Field::limited_motion:
-        return intake.limited_motion;
-      case Field::motion_limits_daily_life:
-        return intake.motion_limits_daily_life;
-      case Field::return_to_activity:
-        return intake.return_to_activity;
-      case Field::generalized_tension:
-        return intake.generalized_tension;
-      case Field::wants_mental_rest:
-        return intake.wants_mental_rest;
-      case Field::new_to_massage:
-        return intake.new_to_massage;
-      case Field::in_mental_health_care:
-        return intake.in_mental_health_care;
-      case Field::unexplained_severe_pain:
-        return intake.unexplained_severe_pain;
-      default:
-        return intake.pregnant;
-    }
   }
 
   const core::KnowledgeBase& knowledge_;

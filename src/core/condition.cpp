@@ -12,30 +12,8 @@ Truth negate(Truth value) {
 }
 
 std::optional<bool> boolean_field(const Intake& intake, Field field) {
-  switch (field) {
-    case Field::knots:
-      return intake.knots;
-    case Field::limited_motion:
-      return intake.limited_motion;
-    case Field::motion_limits_daily_life:
-      return intake.motion_limits_daily_life;
-    case Field::return_to_activity:
-      return intake.return_to_activity;
-    case Field::generalized_tension:
-      return intake.generalized_tension;
-    case Field::wants_mental_rest:
-      return intake.wants_mental_rest;
-    case Field::new_to_massage:
-      return intake.new_to_massage;
-    case Field::in_mental_health_care:
-      return intake.in_mental_health_care;
-    case Field::unexplained_severe_pain:
-      return intake.unexplained_severe_pain;
-    case Field::pregnant:
-      return intake.pregnant;
-    default:
-      return std::nullopt;
-  }
+  const auto* answer = boolean_answer(intake, field);
+  return answer != nullptr ? *answer : std::nullopt;
 }
 
 // Numbers, including "surgery_weeks_ago"; `none` means answered with null
@@ -53,17 +31,8 @@ NumberAnswer number_of(const std::optional<T>& value) {
 }
 
 NumberAnswer number_field(const Intake& intake, Field field) {
+  if (const auto* answer = integer_answer(intake, field)) return number_of(*answer);
   switch (field) {
-    case Field::age:
-      return number_of(intake.age);
-    case Field::stress:
-      return number_of(intake.stress);
-    case Field::anxiety:
-      return number_of(intake.anxiety);
-    case Field::sleep_quality:
-      return number_of(intake.sleep_quality);
-    case Field::sessions_per_month_max:
-      return number_of(intake.sessions_per_month_max);
     case Field::budget_per_session:
       return number_of(intake.budget_per_session);
     case Field::surgery_weeks_ago:

@@ -161,4 +161,11 @@ std::optional<unsigned> choice_by_name(Choices choices, std::string_view name);
 
 bool is_answered(const Intake& intake, Field field);
 
+// The member that holds a yes/no field, or a whole-number field; nullptr for
+// a field of another type.
+std::optional<bool>* boolean_answer(Intake& intake, Field field);
+const std::optional<bool>* boolean_answer(const Intake& intake, Field field);
+std::optional<int>* integer_answer(Intake& intake, Field field);
+const std::optional<int>* integer_answer(const Intake& intake, Field field);
+
 }  // namespace mn::core

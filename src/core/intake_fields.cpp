@@ -142,4 +142,59 @@ bool is_answered(const Intake& intake, Field field) {
   return false;
 }
 
+std::optional<bool>* boolean_answer(Intake& intake, Field field) {
+  switch (field) {
+    case Field::knots:
+      return &intake.knots;
+    case Field::limited_motion:
+      return &intake.limited_motion;
+    case Field::motion_limits_daily_life:
+      return &intake.motion_limits_daily_life;
+    case Field::return_to_activity:
+      return &intake.return_to_activity;
+    case Field::generalized_tension:
+      return &intake.generalized_tension;
+    case Field::wants_mental_rest:
+      return &intake.wants_mental_rest;
+    case Field::new_to_massage:
+      return &intake.new_to_massage;
+    case Field::in_mental_health_care:
+      return &intake.in_mental_health_care;
+    case Field::unexplained_severe_pain:
+      return &intake.unexplained_severe_pain;
+    case Field::pregnant:
+      return &intake.pregnant;
+    default:
+      return nullptr;
+  }
+}
+
+const std::optional<bool>* boolean_answer(const Intake& intake, Field field) {
+  // The same members, read-only; the cast only reuses the mapping above.
+  return boolean_answer(const_cast<Intake&>(intake),
+                        field);  // NOLINT(cppcoreguidelines-pro-type-const-cast)
+}
+
+std::optional<int>* integer_answer(Intake& intake, Field field) {
+  switch (field) {
+    case Field::age:
+      return &intake.age;
+    case Field::stress:
+      return &intake.stress;
+    case Field::anxiety:
+      return &intake.anxiety;
+    case Field::sleep_quality:
+      return &intake.sleep_quality;
+    case Field::sessions_per_month_max:
+      return &intake.sessions_per_month_max;
+    default:
+      return nullptr;
+  }
+}
+
+const std::optional<int>* integer_answer(const Intake& intake, Field field) {
+  return integer_answer(const_cast<Intake&>(intake),
+                        field);  // NOLINT(cppcoreguidelines-pro-type-const-cast)
+}
+
 }  // namespace mn::core
