@@ -93,7 +93,11 @@ void describe_safety(const core::KnowledgeBase& knowledge, const std::string& id
     std::string rules;
     for (core::Index rule : term.rules)
       rules += (rules.empty() ? "" : ", ") + knowledge.rules[rule].id;
-    printer.item("term", id, {{"label", term.label}, {"names", names}, {"triggers", rules}},
+    const char* kind = term.is_none                              ? "none"
+                       : term.kind == core::TermKind::medication ? "medication"
+                                                                 : "condition";
+    printer.item("term", id,
+                 {{"kind", kind}, {"label", term.label}, {"names", names}, {"triggers", rules}},
                  term.sources);
   }
 }

@@ -44,6 +44,7 @@ json safety_json(const AssessmentView& view) {
               {"reasons", reasons},
               {"pressure_ceiling", view.pressure_ceiling},
               {"pressure_ceiling_name", view.pressure_ceiling_name},
+              {"pressure_scale_source", view.pressure_scale_sources},
               {"areas_to_avoid", view.areas_to_avoid},
               {"sites_to_avoid", view.sites_to_avoid},
               {"position", view.position},

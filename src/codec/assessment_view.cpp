@@ -208,6 +208,7 @@ void safety_view(const core::KnowledgeBase& knowledge, const core::Intake& intak
   }
   view.pressure_ceiling = safety.pressure_ceiling;
   view.pressure_ceiling_name = knowledge.safety.walton[safety.pressure_ceiling - 1].name;
+  view.pressure_scale_sources = source_ids(knowledge, knowledge.safety.walton_sources);
   const auto& regions = core::choice_names(core::Choices::region);
   for (std::size_t r = 0; r < regions.size(); ++r) {
     if (safety.avoid_regions >> r & 1U) view.areas_to_avoid.emplace_back(regions[r]);

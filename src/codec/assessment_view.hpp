@@ -67,6 +67,7 @@ struct AssessmentView {
   std::vector<ReasonView> reasons;
   int pressure_ceiling = 5;
   std::string pressure_ceiling_name;
+  std::vector<std::string> pressure_scale_sources;  // the Walton scale's
   std::vector<std::string> areas_to_avoid;
   std::vector<std::string> sites_to_avoid;
   std::string position;

@@ -80,6 +80,7 @@ TEST_F(Cli, AssessPrintsJsonAndText) {
   const auto out = nlohmann::json::parse(json_run.out);
   EXPECT_EQ(out["safety"]["status"], "adjust");
   EXPECT_EQ(out["safety"]["pressure_ceiling"], 2);
+  EXPECT_EQ(out["safety"]["pressure_scale_source"][0], "walton-pressure-scale");
   EXPECT_EQ(out["recommendation"]["style"], "therapeutic");
   EXPECT_EQ(out["plan"]["sessions"][0]["date"], "2026-11-30");
 
@@ -135,6 +136,8 @@ TEST_F(Cli, KnowledgeCheckAndShow) {
   EXPECT_NE(show.out.find("safety rule anticoagulant"), std::string::npos) << show.out;
   EXPECT_NE(show.out.find("source: "), std::string::npos) << show.out;
   EXPECT_EQ(run("kb show no_such_item").exit_code, 2);
+  const Outcome term = run("kb show med_warfarin");
+  EXPECT_NE(term.out.find("kind: medication"), std::string::npos) << term.out;
   const Outcome threshold = run("kb show nprs_meaningful_general");
   EXPECT_EQ(threshold.exit_code, 0) << threshold.err;
   EXPECT_NE(threshold.out.find("change threshold nprs_meaningful_general"), std::string::npos)
