@@ -6,6 +6,8 @@
 #include <ctime>
 #include <iostream>
 
+#include "cli/commands.hpp"
+#include "cli/config.hpp"
 #include "cli/files.hpp"
 #include "cli/interactive_intake.hpp"
 #include "cli/kb_show.hpp"
@@ -21,20 +23,8 @@ namespace {
 
 constexpr std::size_t kMaxInputBytes = 1 << 20;
 
-std::string default_knowledge_dir() {
-  if (const char* dir = std::getenv("MN_KNOWLEDGE_DIR"); dir != nullptr && *dir != '\0') return dir;
-  return MN_DEFAULT_KNOWLEDGE_DIR;
-}
-
-core::Date local_today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return core::Date{std::chrono::year{local.tm_year + 1900} / (local.tm_mon + 1) / local.tm_mday};
-}
-
 struct Options {
-  std::string knowledge_dir = default_knowledge_dir();
+  std::string knowledge_dir;
   std::string input;
   std::string format = "text";
   std::string today;
@@ -139,15 +129,194 @@ class Commands {
   std::ostream& err_;
 };
 
+// Every option of every command; CLI11 writes into it while parsing.
+struct Parsed {
+  Options options;
+  SettingFlags settings;
+  PatientAddOptions patient_add;
+  store::PatientId patient = 0;
+  IntakeRecordOptions intake_record;
+  SessionLogOptions session_log;
+  JournalAddOptions journal_add;
+  ProgressOptions progress;
+  ExportOptions export_options;
+  ImportOptions import_options;
+  bool confirmed = false;
+  ReassessOptions reassess;
+  bool if_empty = false;
+};
+
+CLI::Option* add_patient_argument(CLI::App* command, store::PatientId& patient) {
+  return command->add_option("patient", patient, "The patient's number (patient list)")
+      ->required()
+      ->check(CLI::PositiveNumber);
+}
+
+// The stored-records commands: they take the database settings.
+struct RecordCommands {
+  CLI::App* patient_add = nullptr;
+  CLI::App* patient_list = nullptr;
+  CLI::App* patient_show = nullptr;
+  CLI::App* intake_record = nullptr;
+  CLI::App* session_log = nullptr;
+  CLI::App* journal_add = nullptr;
+  CLI::App* journal_list = nullptr;
+  CLI::App* progress = nullptr;
+  CLI::App* plan_adapt = nullptr;
+  CLI::App* plan_show = nullptr;
+  CLI::App* export_command = nullptr;
+  CLI::App* import_command = nullptr;
+  CLI::App* erase = nullptr;
+  CLI::App* audit = nullptr;
+  CLI::App* reassess = nullptr;
+  CLI::App* demo_load = nullptr;
+  CLI::App* db_check = nullptr;
+  CLI::App* db_purge = nullptr;
+};
+
+void add_people_commands(CLI::App& app, Parsed& parsed, RecordCommands& commands) {
+  auto* patient = app.add_subcommand("patient", "Add, list and show people");
+  patient->require_subcommand(1);
+  commands.patient_add = patient->add_subcommand("add", "Add a person");
+  commands.patient_add->add_option("--name", parsed.patient_add.name, "Their name")->required();
+  commands.patient_add->add_option("--time-zone", parsed.patient_add.time_zone,
+                                   "IANA time zone, e.g. Europe/Berlin (default UTC)");
+  commands.patient_list = patient->add_subcommand("list", "List people");
+  commands.patient_show = patient->add_subcommand("show", "Show one person's records");
+  add_patient_argument(commands.patient_show, parsed.patient);
+
+  auto* intake = app.get_subcommand("intake");
+  commands.intake_record = intake->add_subcommand(
+      "record", "Assess an intake (JSON) for a person and store both with the plan");
+  add_patient_argument(commands.intake_record, parsed.intake_record.patient);
+  commands.intake_record
+      ->add_option("--input", parsed.intake_record.input, "Intake JSON file, or - for stdin")
+      ->required();
+  commands.intake_record->add_option("--format", parsed.intake_record.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}));
+
+  auto* session = app.add_subcommand("session", "Sessions that took place");
+  session->require_subcommand(1);
+  commands.session_log = session->add_subcommand("log", "Log a session");
+  auto& log = parsed.session_log;
+  add_patient_argument(commands.session_log, log.patient);
+  commands.session_log->add_option("--time", log.time, "When, in their time zone (default now)");
+  commands.session_log->add_option("--style", log.style, "therapeutic or relaxation")->required();
+  commands.session_log->add_option("--minutes", log.minutes, "Length (default 60)");
+  commands.session_log->add_option("--pressure", log.pressure, "Walton level 1..5 used");
+  commands.session_log->add_option("--therapist", log.therapist, "Therapist or practice");
+}
+
+void add_journal_commands(CLI::App& app, Parsed& parsed, RecordCommands& commands) {
+  auto* journal = app.add_subcommand("journal", "The person's journal");
+  journal->require_subcommand(1);
+  commands.journal_add = journal->add_subcommand(
+      "add", "Add an entry from flags, or answer questions with --interactive");
+  auto& add = parsed.journal_add;
+  add_patient_argument(commands.journal_add, add.patient);
+  commands.journal_add->add_option("--time", add.time, "When, in their time zone (default now)");
+  commands.journal_add->add_option("--pain", add.pain, "REGION=0..10, repeatable");
+  commands.journal_add->add_option("--activity", add.activities,
+                                   "\"NAME=0..10\" (PSFS), up to five");
+  commands.journal_add->add_option("--stress", add.stress, "0..10");
+  commands.journal_add->add_option("--sleep", add.sleep_quality, "Sleep quality 0..10");
+  commands.journal_add->add_option("--soreness-hours", add.soreness_hours,
+                                   "Hours of soreness after the last session");
+  commands.journal_add->add_option("--sharp-pain", add.sharp_pain, "yes or no");
+  commands.journal_add->add_option("--new-symptoms", add.new_symptoms, "What is new");
+  commands.journal_add->add_option("--notes", add.notes, "Anything else");
+  commands.journal_add->add_flag("--interactive", add.interactive, "Ask in the terminal");
+  commands.journal_list = journal->add_subcommand("list", "List the entries");
+  add_patient_argument(commands.journal_list, parsed.patient);
+
+  commands.progress = app.add_subcommand(
+      "progress", "Baseline, latest and trend per measure, flags and the plan decision");
+  add_patient_argument(commands.progress, parsed.progress.patient);
+  commands.progress->add_option("--format", parsed.progress.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}));
+  auto* plan = app.add_subcommand("plan", "Plan versions");
+  plan->require_subcommand(1);
+  commands.plan_adapt =
+      plan->add_subcommand("adapt", "Apply the adaptation rules and keep the new plan version");
+  add_patient_argument(commands.plan_adapt, parsed.patient);
+  commands.plan_show = plan->add_subcommand("show", "Show the current plan version");
+  add_patient_argument(commands.plan_show, parsed.patient);
+}
+
+void add_data_commands(CLI::App& app, Parsed& parsed, RecordCommands& commands) {
+  commands.export_command =
+      app.add_subcommand("export", "Everything about a person (JSON), or their journal (CSV)");
+  add_patient_argument(commands.export_command, parsed.export_options.patient);
+  commands.export_command->add_option("--format", parsed.export_options.format, "json or csv")
+      ->check(CLI::IsMember({"json", "csv"}));
+  commands.export_command->add_option("--output", parsed.export_options.output,
+                                      "File to write (default: standard output)");
+  commands.import_command = app.add_subcommand(
+      "import", "Add journal entries from a CSV (as export writes it): all or none");
+  add_patient_argument(commands.import_command, parsed.import_options.patient);
+  commands.import_command->add_option("--input", parsed.import_options.input, "CSV file or -")
+      ->required();
+  commands.erase = app.add_subcommand("erase", "Remove a person and all their records");
+  add_patient_argument(commands.erase, parsed.patient);
+  commands.erase->add_flag("--yes", parsed.confirmed, "Confirm");
+  commands.audit = app.add_subcommand("audit", "Who read or changed what");
+  commands.audit->add_option("patient", parsed.patient, "Only this person's records");
+  commands.reassess = app.add_subcommand(
+      "reassess", "Re-run every person's latest intake against the current knowledge base");
+  commands.reassess->add_option("--format", parsed.reassess.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}));
+  commands.reassess->add_flag("!--no-progress", parsed.reassess.progress_bar,
+                              "No progress bar on standard error");
+  auto* demo = app.add_subcommand("demo", "Demo data");
+  demo->require_subcommand(1);
+  commands.demo_load = demo->add_subcommand("load", "Add the invented demo people");
+  commands.demo_load->add_flag("--if-empty", parsed.if_empty,
+                               "Only into a database without people");
+  auto* db = app.add_subcommand("db", "The database itself");
+  db->require_subcommand(1);
+  commands.db_check = db->add_subcommand("check", "Schema version and integrity check");
+  commands.db_purge =
+      db->add_subcommand("purge", "Clear deleted data from the write-ahead log (after erase)");
+}
+
+int run_records_command(Context& ctx, const Parsed& parsed, const RecordCommands& commands) {
+  if (commands.patient_add->parsed()) return patient_add(ctx, parsed.patient_add);
+  if (commands.patient_list->parsed()) return patient_list(ctx);
+  if (commands.patient_show->parsed()) return patient_show(ctx, parsed.patient);
+  if (commands.intake_record->parsed()) return intake_record(ctx, parsed.intake_record);
+  if (commands.session_log->parsed()) return session_log(ctx, parsed.session_log);
+  if (commands.journal_add->parsed()) return journal_add(ctx, parsed.journal_add);
+  if (commands.journal_list->parsed()) return journal_list(ctx, parsed.patient);
+  if (commands.progress->parsed()) return progress(ctx, parsed.progress);
+  if (commands.plan_adapt->parsed()) return plan_adapt(ctx, parsed.patient);
+  if (commands.plan_show->parsed()) return plan_show(ctx, parsed.patient);
+  if (commands.export_command->parsed()) return export_patient(ctx, parsed.export_options);
+  if (commands.import_command->parsed()) return import_journal(ctx, parsed.import_options);
+  if (commands.erase->parsed()) return erase_patient(ctx, parsed.patient, parsed.confirmed);
+  if (commands.audit->parsed()) {
+    return audit_show(ctx, parsed.patient > 0 ? std::optional(parsed.patient) : std::nullopt);
+  }
+  if (commands.reassess->parsed()) return reassess(ctx, parsed.reassess);
+  if (commands.demo_load->parsed()) return demo_load(ctx, parsed.if_empty);
+  if (commands.db_check->parsed()) return database_check(ctx);
+  if (commands.db_purge->parsed()) return database_purge(ctx);
+  return kBadInput;
+}
+
 int run_parsed(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
-               std::ostream& err) {
+               std::ostream& err, const store::Clock& clock) {
   CLI::App app{"Massage Navigator: choose between therapeutic and relaxation massage, safely.",
                "massage-navigator"};
   app.set_version_flag("--version", std::string("massage-navigator ") + MN_VERSION);
   app.require_subcommand(1);
-  Options options;
-  app.add_option("--knowledge", options.knowledge_dir,
+  Parsed parsed;
+  Options& options = parsed.options;
+  app.add_option("--knowledge", parsed.settings.knowledge_dir,
                  "Knowledge-base directory (env MN_KNOWLEDGE_DIR)");
+  app.add_option("--database", parsed.settings.database,
+                 "sqlite:PATH or postgresql://USER@HOST:PORT/NAME (env MN_DATABASE)");
+  app.add_option("--config", parsed.settings.config_file,
+                 "Settings file (env MN_CONFIG; default ~/.config/massage-navigator/config.yaml)");
 
   auto* assess =
       app.add_subcommand("assess", "Assess an intake (JSON, intake v1) and print the result");
@@ -173,6 +342,11 @@ int run_parsed(const std::vector<std::string>& arguments, std::istream& in, std:
   auto* show = kb->add_subcommand("show", "Print one knowledge-base item with its sources");
   show->add_option("id", options.show_id, "The item's id")->required();
 
+  RecordCommands records;
+  add_people_commands(app, parsed, records);
+  add_journal_commands(app, parsed, records);
+  add_data_commands(app, parsed, records);
+
   try {
     std::vector<std::string> reversed(arguments.rbegin(), arguments.rend());
     app.parse(reversed);
@@ -181,20 +355,28 @@ int run_parsed(const std::vector<std::string>& arguments, std::istream& in, std:
     const int code = app.exit(error, out, err);
     return code == 0 ? kOk : kBadInput;
   }
+  auto settings = resolve_settings(parsed.settings, process_environment, MN_DEFAULT_KNOWLEDGE_DIR);
+  if (!settings) {
+    err << "error: " << settings.error().describe() << "\n";
+    return kBadInput;
+  }
+  options.knowledge_dir = settings->knowledge_dir;
+  Context ctx(*settings, in, out, err, clock);
   Commands commands(options, in, out, err);
   if (assess->parsed()) return commands.assess();
-  if (intake->parsed()) return commands.intake();
+  if (intake->parsed() && intake->get_subcommands().empty()) return commands.intake();
   if (check->parsed()) return commands.kb_check();
   if (show->parsed()) return commands.kb_show();
-  return kBadInput;
+  return run_records_command(ctx, parsed, records);
 }
 
 }  // namespace
 
 int run(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
         std::ostream& err) {
+  const store::SystemClock clock;
   try {
-    return run_parsed(arguments, in, out, err);
+    return run_parsed(arguments, in, out, err, clock);
   } catch (const std::exception& error) {
     err << "internal error: " << error.what() << "\n";
     return kInternalError;

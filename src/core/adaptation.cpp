@@ -1,101 +1,15 @@
 #include "core/adaptation.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
+
+#include "core/progress_wording.hpp"
 
 namespace mn::core {
 
 namespace {
 
-// ---- Wording of the numbers ------------------------------------------------
-
-// One decimal, without a trailing ".0".
-std::string number_text(double value) {
-  char buffer[32];
-  const double rounded = std::round(value * 10) / 10;
-  auto* const end =
-      std::to_chars(buffer, buffer + sizeof buffer, rounded, std::chars_format::fixed, 1).ptr;
-  std::string text(buffer, end);
-  if (text.size() > 2 && text.ends_with(".0")) text.resize(text.size() - 2);
-  if (text == "-0") text = "0";
-  return text;
-}
-
-std::string signed_text(double value) {
-  const std::string magnitude = number_text(std::fabs(value));
-  if (magnitude == "0") return "0";
-  return (value < 0 ? "\u2212" : "+") + magnitude;
-}
-
-// "farrar-2001" -> "Farrar 2001", "clinic-policy" -> "Clinic policy".
-std::string source_name(const Source& source) {
-  std::string name = source.id;
-  std::replace(name.begin(), name.end(), '-', ' ');
-  if (!name.empty() && name.front() >= 'a' && name.front() <= 'z') {
-    name.front() = static_cast<char>(name.front() - 'a' + 'A');
-  }
-  return name;
-}
-
-std::string sources_text(const KnowledgeBase& knowledge, const SourceList& sources) {
-  std::string text;
-  for (Index source : sources) {
-    if (!text.empty()) text += ", ";
-    text += source_name(knowledge.sources[source]);
-  }
-  return text;
-}
-
-// "≥2 points or 30%, Farrar 2001, Ostelo 2008"
-std::string threshold_text(const KnowledgeBase& knowledge, Index index) {
-  const ChangeThreshold& threshold = knowledge.progress.thresholds[index];
-  std::string text =
-      "\u2265" + number_text(threshold.points) + (threshold.points == 1 ? " point" : " points");
-  if (threshold.percent > 0) text += " or " + number_text(threshold.percent) + "%";
-  return text + ", " + sources_text(knowledge, threshold.sources);
-}
-
-void replace_all(std::string& text, std::string_view placeholder, const std::string& value) {
-  for (auto at = text.find(placeholder); at != std::string::npos;
-       at = text.find(placeholder, at + value.size())) {
-    text.replace(at, placeholder.size(), value);
-  }
-}
-
-std::string measure_label(const KnowledgeBase& knowledge, const MeasureProgress& measure) {
-  std::string label = knowledge.progress.measures.at(static_cast<std::size_t>(measure.kind)).label;
-  std::string region(choice_names(Choices::region).at(static_cast<std::size_t>(measure.region)));
-  std::replace(region.begin(), region.end(), '_', ' ');
-  replace_all(label, "{region}", region);
-  return label;
-}
-
-std::string statement_text(const KnowledgeBase& knowledge, const Statement& statement,
-                           const char* yes, const char* no) {
-  if (statement.checks.empty()) return no;
-  std::string text = std::string(statement.holds ? yes : no) + ": " +
-                     threshold_text(knowledge, statement.checks.front().threshold);
-  for (std::size_t c = 1; c < statement.checks.size(); ++c) {
-    const ThresholdCheck& check = statement.checks[c];
-    const ChangeThreshold& threshold = knowledge.progress.thresholds[check.threshold];
-    text += "; ";
-    if (!threshold.label.empty()) text += threshold.label + " ";
-    text += threshold_text(knowledge, check.threshold) + (check.met ? " reached" : " not reached");
-  }
-  return text;
-}
-
-// "neck pain 7 → 4 (−3; beyond noise: ≥1 point, Clinic policy; meaningful: ...)"
-std::string measure_line(const KnowledgeBase& knowledge, const MeasureProgress& measure) {
-  std::string line = measure_label(knowledge, measure) + " " + number_text(measure.baseline) +
-                     " \u2192 " + number_text(measure.latest) + " (" + signed_text(measure.change);
-  if (!measure.compared) return line + "; no entries after the baseline yet)";
-  line += "; " + statement_text(knowledge, measure.beyond_noise, "beyond noise", "within noise");
-  line += "; " +
-          statement_text(knowledge, measure.clinically_meaningful, "meaningful", "not meaningful");
-  return line + ")";
-}
+// ---- Wording of the flags ------------------------------------------------
 
 std::string date_text(std::int64_t time) {
   return format_date(
@@ -127,8 +41,12 @@ void flag_lines(const KnowledgeBase& knowledge, const ProgressFlags& flags,
 
 // ---- Which rule fires --------------------------------------------------------
 
-bool is_target(const MeasureProgress& measure) {
-  return measure.kind == MeasureKind::pain || measure.kind == MeasureKind::function;
+// What a course sets out to change: pain and the person's own activities;
+// for a relaxation course also stress and sleep, which are its purpose.
+bool is_target(const MeasureProgress& measure, bool relaxation_course) {
+  if (measure.kind == MeasureKind::pain || measure.kind == MeasureKind::function) return true;
+  return relaxation_course &&
+         (measure.kind == MeasureKind::stress || measure.kind == MeasureKind::sleep);
 }
 bool is_wellbeing(const MeasureProgress& measure) {
   return measure.kind == MeasureKind::stress || measure.kind == MeasureKind::sleep;
@@ -169,12 +87,17 @@ struct Firing {
 
 Firing evaluate(const ProgressPolicy& policy, Trigger trigger, const Plan& current,
                 const Progress& progress, Date today) {
+  const bool relaxation_course =
+      !current.phases.empty() && current.phases.front().phase.style == Style::relaxation;
+  const auto is_course_target = [relaxation_course](const MeasureProgress& measure) {
+    return is_target(measure, relaxation_course);
+  };
   switch (trigger) {
     case Trigger::red_flag:
       return {progress.flags.red_flag(), {}};
     case Trigger::worse: {
-      auto worse =
-          select(progress, [](const auto& m) { return is_target(m) && meaningfully_worse(m); });
+      auto worse = select(
+          progress, [&](const auto& m) { return is_course_target(m) && meaningfully_worse(m); });
       return {!worse.empty(), std::move(worse)};
     }
     case Trigger::wellbeing_worse_while_pain_improves: {
@@ -187,27 +110,28 @@ Firing evaluate(const ProgressPolicy& policy, Trigger trigger, const Plan& curre
       return {true, std::move(worse)};
     }
     case Trigger::sustained_improvement: {
-      auto lasting =
-          select(progress, [&](const auto& m) { return is_target(m) && sustained(policy, m); });
+      auto lasting = select(
+          progress, [&](const auto& m) { return is_course_target(m) && sustained(policy, m); });
       return {!lasting.empty(), std::move(lasting)};
     }
     case Trigger::past_review_without_meaningful_change: {
       const bool due = current.review_on.has_value() && today >= *current.review_on;
       const bool changed =
           std::any_of(progress.measures.begin(), progress.measures.end(),
-                      [](const auto& m) { return is_target(m) && meaningfully_better(m); });
+                      [&](const auto& m) { return is_course_target(m) && meaningfully_better(m); });
       if (!due || changed) return {};
-      return {true, select(progress, [](const auto& m) { return is_target(m); })};
+      return {true, select(progress, [&](const auto& m) { return is_course_target(m); })};
     }
     case Trigger::improving: {
-      auto better = select(progress, [](const auto& m) { return is_target(m) && improving(m); });
+      auto better =
+          select(progress, [&](const auto& m) { return is_course_target(m) && improving(m); });
       return {!better.empty(), std::move(better)};
     }
     case Trigger::always:
     case Trigger::count:
       break;
   }
-  return {true, select(progress, [](const auto& m) { return is_target(m); })};
+  return {true, select(progress, [&](const auto& m) { return is_course_target(m); })};
 }
 
 // ---- The next plan version ----------------------------------------------------

@@ -6,53 +6,13 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "cli_support.hpp"
 #include "test_support.hpp"
 
 namespace mn::testing {
 namespace {
 
-struct Outcome {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream stream(path);
-  std::ostringstream buffer;
-  buffer << stream.rdbuf();
-  return buffer.str();
-}
-
-class Cli : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("mn-cli-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::create_directories(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-
-  std::filesystem::path write(const std::string& name, const std::string& text) {
-    const auto path = dir_ / name;
-    std::ofstream(path) << text;
-    return path;
-  }
-
-  // Runs the binary with `arguments` (already shell-quoted where needed).
-  Outcome run(const std::string& arguments, const std::string& input = "") {
-    const auto in = write("stdin.txt", input);
-    const std::string command = std::string("'") + MN_BINARY + "' " + arguments + " < '" +
-                                in.string() + "' > '" + (dir_ / "out.txt").string() + "' 2> '" +
-                                (dir_ / "err.txt").string() + "'";
-    const int status = std::system(command.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir_ / "out.txt"),
-            slurp(dir_ / "err.txt")};
-  }
-
-  std::filesystem::path dir_;
-};
+using Cli = CliTest;
 
 const char* kIntake =
     R"({"pain_areas": [{"region": "lower_back", "intensity": 6, "weeks": 20, "localized": true}],

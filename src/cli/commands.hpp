@@ -1,0 +1,93 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/context.hpp"
+#include "store/records.hpp"
+
+// The commands that work with stored records. app.cpp parses the command
+// line (CLI11 stays in that one file) and calls these; each prints its
+// result to ctx.out, its errors to ctx.err, and returns an ExitCode.
+namespace mn::cli {
+
+struct PatientAddOptions {
+  std::string name;
+  std::string time_zone = "UTC";
+};
+int patient_add(Context& ctx, const PatientAddOptions& options);
+int patient_list(Context& ctx);
+int patient_show(Context& ctx, store::PatientId id);
+
+struct IntakeRecordOptions {
+  store::PatientId patient = 0;
+  std::string input;  // file or "-"
+  std::string format = "text";
+};
+int intake_record(Context& ctx, const IntakeRecordOptions& options);
+
+struct SessionLogOptions {
+  store::PatientId patient = 0;
+  std::string time;  // in the person's time zone; default now
+  std::string style;
+  int minutes = 60;
+  int pressure = 3;
+  std::string therapist;
+};
+int session_log(Context& ctx, const SessionLogOptions& options);
+
+struct JournalAddOptions {
+  store::PatientId patient = 0;
+  std::string time;                     // in the person's time zone; default now
+  std::vector<std::string> pain;        // "neck=4"
+  std::vector<std::string> activities;  // "lifting my toddler=6"
+  std::optional<int> stress;
+  std::optional<int> sleep_quality;
+  std::optional<double> soreness_hours;
+  std::string sharp_pain;  // "yes", "no" or empty
+  std::string new_symptoms;
+  std::string notes;
+  bool interactive = false;  // ask for each rating in the terminal
+};
+int journal_add(Context& ctx, const JournalAddOptions& options);
+int journal_list(Context& ctx, store::PatientId patient);
+
+struct ProgressOptions {
+  store::PatientId patient = 0;
+  std::string format = "text";
+};
+int progress(Context& ctx, const ProgressOptions& options);
+// Applies the adaptation rules and stores the plan version they produce.
+int plan_adapt(Context& ctx, store::PatientId patient);
+int plan_show(Context& ctx, store::PatientId patient);
+
+struct ExportOptions {
+  store::PatientId patient = 0;
+  std::string format = "json";  // json (everything) or csv (the journal)
+  std::string output;           // file; empty = standard output
+};
+int export_patient(Context& ctx, const ExportOptions& options);
+
+struct ImportOptions {
+  store::PatientId patient = 0;
+  std::string input;
+};
+int import_journal(Context& ctx, const ImportOptions& options);
+
+int erase_patient(Context& ctx, store::PatientId patient, bool confirmed);
+int audit_show(Context& ctx, std::optional<store::PatientId> patient);
+
+struct ReassessOptions {
+  std::string format = "text";
+  bool progress_bar = true;  // on standard error
+};
+int reassess(Context& ctx, const ReassessOptions& options);
+
+// Loads the demo people; with `only_if_empty`, only into a database
+// without people (the run script's first start).
+int demo_load(Context& ctx, bool only_if_empty);
+int database_check(Context& ctx);
+int database_purge(Context& ctx);
+
+}  // namespace mn::cli

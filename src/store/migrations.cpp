@@ -1,0 +1,170 @@
+#include "store/migrations.hpp"
+
+#include <array>
+#include <string>
+
+namespace mn::store {
+
+namespace {
+
+// Times are integer UTC seconds; yes/no answers are 0/1 integers. Pain has a
+// column per body region (NPRS 0..10) so that the database itself refuses an
+// out-of-range score; activities (PSFS) have their own table because the
+// person names them.
+constexpr std::string_view kInitialSchema = R"sql(
+CREATE TABLE patients (
+  id {id},
+  display_name TEXT NOT NULL,
+  time_zone TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE TABLE intakes (
+  id {id},
+  patient_id BIGINT NOT NULL REFERENCES patients (id) ON DELETE CASCADE,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  recorded_at BIGINT NOT NULL,
+  intake_json TEXT NOT NULL,
+  UNIQUE (patient_id, version)
+);
+CREATE TABLE assessments (
+  id {id},
+  patient_id BIGINT NOT NULL REFERENCES patients (id) ON DELETE CASCADE,
+  intake_id BIGINT NOT NULL REFERENCES intakes (id) ON DELETE CASCADE,
+  assessed_at BIGINT NOT NULL,
+  knowledge_version TEXT NOT NULL,
+  style TEXT NOT NULL,
+  safety_status TEXT NOT NULL,
+  assessment_json TEXT NOT NULL
+);
+CREATE INDEX assessments_by_intake ON assessments (intake_id, id);
+CREATE INDEX assessments_by_patient ON assessments (patient_id, id);
+CREATE TABLE plans (
+  id {id},
+  patient_id BIGINT NOT NULL REFERENCES patients (id) ON DELETE CASCADE,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  created_at BIGINT NOT NULL,
+  assessment_id BIGINT REFERENCES assessments (id) ON DELETE CASCADE,
+  reason TEXT NOT NULL,
+  plan_json TEXT NOT NULL,
+  UNIQUE (patient_id, version)
+);
+CREATE TABLE sessions (
+  id {id},
+  patient_id BIGINT NOT NULL REFERENCES patients (id) ON DELETE CASCADE,
+  time BIGINT NOT NULL,
+  style TEXT NOT NULL CHECK (style IN ('therapeutic', 'relaxation')),
+  minutes INTEGER NOT NULL CHECK (minutes BETWEEN 10 AND 240),
+  therapist TEXT NOT NULL,
+  pressure INTEGER NOT NULL CHECK (pressure BETWEEN 1 AND 5)
+);
+CREATE INDEX sessions_by_patient ON sessions (patient_id, time);
+CREATE TABLE journal_entries (
+  id {id},
+  patient_id BIGINT NOT NULL REFERENCES patients (id) ON DELETE CASCADE,
+  time BIGINT NOT NULL,
+  recorded_at BIGINT NOT NULL,
+  pain_head INTEGER CHECK (pain_head BETWEEN 0 AND 10),
+  pain_jaw INTEGER CHECK (pain_jaw BETWEEN 0 AND 10),
+  pain_neck INTEGER CHECK (pain_neck BETWEEN 0 AND 10),
+  pain_shoulders INTEGER CHECK (pain_shoulders BETWEEN 0 AND 10),
+  pain_upper_back INTEGER CHECK (pain_upper_back BETWEEN 0 AND 10),
+  pain_lower_back INTEGER CHECK (pain_lower_back BETWEEN 0 AND 10),
+  pain_hips INTEGER CHECK (pain_hips BETWEEN 0 AND 10),
+  pain_arms INTEGER CHECK (pain_arms BETWEEN 0 AND 10),
+  pain_elbows INTEGER CHECK (pain_elbows BETWEEN 0 AND 10),
+  pain_wrists INTEGER CHECK (pain_wrists BETWEEN 0 AND 10),
+  pain_hands INTEGER CHECK (pain_hands BETWEEN 0 AND 10),
+  pain_legs INTEGER CHECK (pain_legs BETWEEN 0 AND 10),
+  pain_knees INTEGER CHECK (pain_knees BETWEEN 0 AND 10),
+  pain_feet INTEGER CHECK (pain_feet BETWEEN 0 AND 10),
+  stress INTEGER CHECK (stress BETWEEN 0 AND 10),
+  sleep_quality INTEGER CHECK (sleep_quality BETWEEN 0 AND 10),
+  soreness_hours DOUBLE PRECISION CHECK (soreness_hours >= 0),
+  sharp_pain INTEGER CHECK (sharp_pain IN (0, 1)),
+  new_symptoms TEXT NOT NULL,
+  notes TEXT NOT NULL,
+  UNIQUE (patient_id, time)
+);
+CREATE TABLE journal_activities (
+  entry_id BIGINT NOT NULL REFERENCES journal_entries (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position BETWEEN 1 AND 5),
+  name TEXT NOT NULL,
+  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+  PRIMARY KEY (entry_id, position)
+);
+CREATE TABLE audit_trail (
+  id {id},
+  at BIGINT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  patient_id BIGINT,
+  record TEXT NOT NULL
+);
+CREATE INDEX audit_by_patient ON audit_trail (patient_id, id);
+)sql";
+
+constexpr std::array kMigrations{
+    Migration{1, "patients, intakes, assessments, plans, sessions, journal, audit trail",
+              kInitialSchema},
+};
+
+std::string for_dialect(std::string_view sql, sql::Dialect dialect) {
+  // SQLite: AUTOINCREMENT so that an erased person's id is never handed out
+  // again (plain INTEGER PRIMARY KEY reuses the largest freed rowid).
+  const std::string_view id = dialect == sql::Dialect::sqlite
+                                  ? "INTEGER PRIMARY KEY AUTOINCREMENT"
+                                  : "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
+  std::string text(sql);
+  for (auto at = text.find("{id}"); at != std::string::npos; at = text.find("{id}", at)) {
+    text.replace(at, 4, id);
+  }
+  return text;
+}
+
+int current_version(sql::Connection& connection) {
+  const auto rows = connection.query("SELECT MAX(version) FROM schema_migrations");
+  return rows.empty() || rows.front().is_null(0) ? 0 : static_cast<int>(rows.front().integer(0));
+}
+
+}  // namespace
+
+std::span<const Migration> migrations() { return kMigrations; }
+
+int latest_schema_version() { return kMigrations.back().version; }
+
+Result<int> migrate(sql::Connection& connection, std::int64_t now) {
+  connection.begin();
+  try {
+    if (connection.dialect() == sql::Dialect::postgresql) {
+      // Any constant key works; this one spells "mn-schema".
+      connection.query("SELECT pg_advisory_xact_lock(7236245137826669)");
+    }
+    connection.execute_script(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL, description TEXT NOT NULL)");
+    const int found = current_version(connection);
+    if (found > latest_schema_version()) {
+      connection.rollback();
+      return Error{"schema_too_new", "database",
+                   "the database has schema version " + std::to_string(found) +
+                       ", newer than this program's " + std::to_string(latest_schema_version()) +
+                       "; use the massage-navigator that wrote it, or a newer one"};
+    }
+    for (const Migration& migration : kMigrations) {
+      if (migration.version <= found) continue;
+      connection.execute_script(for_dialect(migration.sql, connection.dialect()));
+      const std::array<sql::Value, 3> row{std::int64_t{migration.version}, now,
+                                          std::string(migration.description)};
+      connection.query(
+          "INSERT INTO schema_migrations (version, applied_at, description) VALUES ($1, $2, $3)",
+          row);
+    }
+    connection.commit();
+    return found;
+  } catch (...) {
+    connection.rollback();
+    throw;
+  }
+}
+
+}  // namespace mn::store

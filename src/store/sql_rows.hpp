@@ -1,0 +1,51 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/result.hpp"
+#include "store/records.hpp"
+#include "store/sql/connection.hpp"
+
+// Between SqlStore and the database: statement texts, parameter values and
+// the mapping of result rows to records. Internal to src/store.
+namespace mn::store {
+
+// A refusal found inside a transaction (an unknown patient, a duplicate):
+// SqlStore::transact rolls back and returns the error.
+struct Refusal {
+  Error error;
+};
+
+// The Store's error for a database failure (see Store's error codes).
+Error database_error(const sql::DatabaseError& error);
+
+sql::Value optional_value(const std::optional<int>& value);
+std::optional<int> optional_int(const sql::Row& row, std::size_t column);
+std::string style_text(core::Style style);
+core::Style style_from(const std::string& name);
+
+// "patient/3", "patient/3/journal": how the audit trail names a record.
+std::string record_name(std::string_view kind, PatientId patient);
+
+// Journal entries: one column per body region, in core::Region order.
+const std::string& insert_journal_sql();
+const std::string& select_journal_sql();
+JournalRecord journal_from(const sql::Row& row, PatientId patient);
+
+// Columns read by intake_from, assessment_from and plan_from, in order.
+inline constexpr std::string_view kIntakeColumns =
+    "id, patient_id, version, recorded_at, intake_json";
+inline constexpr std::string_view kAssessmentColumns =
+    "id, patient_id, intake_id, assessed_at, knowledge_version, style, safety_status, "
+    "assessment_json";
+inline constexpr std::string_view kPlanColumns =
+    "id, patient_id, version, created_at, assessment_id, reason, plan_json";
+
+IntakeRecord intake_from(const sql::Row& row);
+AssessmentRecord assessment_from(const sql::Row& row);
+PlanRecord plan_from(const sql::Row& row);
+Patient patient_from(const sql::Row& row);
+
+}  // namespace mn::store

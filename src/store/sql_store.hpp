@@ -1,0 +1,96 @@
+#pragma once
+
+#include <memory>
+
+#include "store/sql/connection.hpp"
+#include "store/sql_rows.hpp"
+#include "store/store.hpp"
+
+namespace mn::store {
+
+// The Store over any sql::Connection: the records, their validation and the
+// audit trail are written once here; the backends differ only in their
+// connection. Owns the connection; keeps a reference to the clock, which
+// must outlive it.
+class SqlStore final : public Store {
+ public:
+  // Precondition: the connection's schema is migrated (see migrate()).
+  SqlStore(std::unique_ptr<sql::Connection> connection, const Clock& clock);
+
+  std::string backend() const override;
+  int schema_version() override;
+
+  Result<Patient> add_patient(const Actor& actor, const NewPatient& patient) override;
+  Result<std::vector<Patient>> list_patients(const Actor& actor) override;
+  Result<Patient> patient(const Actor& actor, PatientId id) override;
+
+  Result<RecordedIntake> record_intake(const Actor& actor, PatientId patient,
+                                       const NewIntake& intake) override;
+  Result<std::optional<IntakeRecord>> latest_intake(const Actor& actor, PatientId patient) override;
+  Result<std::optional<AssessmentRecord>> latest_assessment(const Actor& actor,
+                                                            PatientId patient) override;
+
+  Result<PlanRecord> add_plan_version(const Actor& actor, PatientId patient,
+                                      const NewPlan& plan) override;
+  Result<std::optional<PlanRecord>> current_plan(const Actor& actor, PatientId patient) override;
+
+  Result<SessionRecord> log_session(const Actor& actor, PatientId patient,
+                                    const NewSession& session) override;
+  Result<std::vector<SessionRecord>> sessions(const Actor& actor, PatientId patient) override;
+
+  Result<std::vector<RecordId>> add_journal_entries(
+      const Actor& actor, PatientId patient, std::span<const core::JournalEntry> entries) override;
+  Result<std::vector<JournalRecord>> journal(const Actor& actor, PatientId patient) override;
+
+  Result<PatientFile> patient_file(const Actor& actor, PatientId patient) override;
+  Result<ErasureReport> erase_patient(const Actor& actor, PatientId patient) override;
+  Result<std::vector<AuditRecord>> audit_trail(const Actor& actor,
+                                               std::optional<PatientId> patient) override;
+  Result<std::size_t> count_people_with_intakes() override;
+  Result<std::size_t> for_each_latest_intake(
+      const Actor& actor, std::size_t page_size,
+      const std::function<void(const LatestIntake&)>& visit) override;
+  Result<bool> purge_deleted() override;
+  Result<std::string> integrity_check() override;
+
+ private:
+  // Runs `body` in one write transaction and commits; any failure rolls
+  // back and becomes an Error (see Store's error codes).
+  template <class T, class Body>
+  Result<T> transact(Body&& body) {
+    try {
+      connection_->begin();
+    } catch (const sql::DatabaseError& error) {
+      return database_error(error);
+    }
+    try {
+      T value = body();
+      connection_->commit();
+      return value;
+    } catch (const Refusal& refusal) {
+      connection_->rollback();
+      return refusal.error;
+    } catch (const sql::DatabaseError& error) {
+      connection_->rollback();
+      return database_error(error);
+    }
+  }
+
+  void require_patient(PatientId patient);
+  void audit(const Actor& actor, std::string_view action, std::optional<PatientId> patient,
+             const std::string& record);
+
+  Patient read_patient(PatientId patient);
+  std::vector<IntakeRecord> read_intakes(PatientId patient, bool latest_only);
+  std::vector<AssessmentRecord> read_assessments(PatientId patient, bool latest_only);
+  std::vector<PlanRecord> read_plans(PatientId patient, bool latest_only);
+  std::vector<SessionRecord> read_sessions(PatientId patient);
+  std::vector<JournalRecord> read_journal(PatientId patient);
+  RecordId insert_journal_entry(PatientId patient, const core::JournalEntry& entry);
+  PlanRecord insert_plan(PatientId patient, const NewPlan& plan, Seconds created_at);
+
+  std::unique_ptr<sql::Connection> connection_;
+  const Clock& clock_;
+};
+
+}  // namespace mn::store
