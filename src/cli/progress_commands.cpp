@@ -15,6 +15,7 @@ namespace {
 
 // A person's stored journal and plan, summarised and adapted as of now.
 struct Reviewed {
+  store::Patient patient;
   std::vector<core::JournalEntry> entries;
   std::vector<core::CompletedSession> sessions;
   core::Progress progress;
@@ -24,25 +25,21 @@ struct Reviewed {
 };
 
 Result<Reviewed> review(Context& ctx, const core::KnowledgeBase& knowledge, store::Store& store,
-                        const store::Patient& patient) {
-  const store::Actor actor = ctx.actor();
-  auto journal = store.journal(actor, patient.id);
-  if (!journal) return journal.error();
-  auto sessions = store.sessions(actor, patient.id);
-  if (!sessions) return sessions.error();
-  auto plan = store.current_plan(actor, patient.id);
-  if (!plan) return plan.error();
+                        store::PatientId patient) {
+  auto course = store.course(ctx.actor(), patient);
+  if (!course) return course.error();
   Reviewed reviewed;
-  reviewed.entries.reserve(journal->size());
-  for (const auto& record : *journal) reviewed.entries.push_back(record.entry);
-  for (const auto& session : *sessions) {
+  reviewed.patient = std::move(course->patient);
+  reviewed.entries.reserve(course->journal.size());
+  for (auto& record : course->journal) reviewed.entries.push_back(std::move(record.entry));
+  for (const auto& session : course->sessions) {
     reviewed.sessions.push_back(core::CompletedSession{
         session.time, session.style, static_cast<std::uint16_t>(session.minutes),
         static_cast<std::uint8_t>(session.pressure)});
   }
   const store::Seconds now = ctx.clock.now();
   reviewed.progress = core::summarize_progress(knowledge, reviewed.entries, reviewed.sessions, now);
-  reviewed.plan_record = std::move(*plan);
+  reviewed.plan_record = std::move(course->plan);
   if (reviewed.plan_record) {
     auto stored = codec::plan_from_json(knowledge, reviewed.plan_record->plan_json);
     if (!stored) {
@@ -53,7 +50,7 @@ Result<Reviewed> review(Context& ctx, const core::KnowledgeBase& knowledge, stor
     reviewed.plan = std::move(*stored);
   }
   reviewed.adaptation = core::adapt_plan(knowledge, reviewed.plan, reviewed.progress,
-                                         store::local_date(now, patient.time_zone));
+                                         store::local_date(now, reviewed.patient.time_zone));
   return reviewed;
 }
 
@@ -62,26 +59,27 @@ Result<Reviewed> review(Context& ctx, const core::KnowledgeBase& knowledge, stor
 int progress(Context& ctx, const ProgressOptions& options) {
   const core::KnowledgeBase* knowledge = ctx.knowledge();
   if (knowledge == nullptr) return kInternalError;
-  auto records = open_patient(ctx, options.patient);
-  if (!records.ok) return records.exit_code;
-  auto reviewed = review(ctx, *knowledge, *records.store, records.patient);
+  store::Store* store = ctx.store();
+  if (store == nullptr) return ctx.failed();
+  auto reviewed = review(ctx, *knowledge, *store, options.patient);
   if (!reviewed) return ctx.fail(reviewed.error());
+  const store::Patient& patient = reviewed->patient;
   if (options.format == "json") {
     ctx.out << codec::progress_to_json(*knowledge, reviewed->progress, &reviewed->adaptation)
             << "\n";
     return kOk;
   }
-  const std::string zone = records.patient.time_zone;
-  ctx.out << "Progress of patient " << records.patient.id << " (" << records.patient.display_name
-          << "), " << store::format_local(ctx.clock.now(), zone) << "\n\n"
+  const std::string zone = patient.time_zone;
+  ctx.out << "Progress of patient " << patient.id << " (" << patient.display_name << "), "
+          << store::format_local(ctx.clock.now(), zone) << "\n\n"
           << codec::progress_to_text(*knowledge, reviewed->progress, &reviewed->adaptation,
                                      reviewed->entries, reviewed->sessions,
                                      [&zone](std::int64_t time) {
                                        return core::format_date(store::local_date(time, zone));
                                      });
   if (reviewed->adaptation.decision != core::Decision::continue_plan) {
-    ctx.out << "\nTo keep this as the new plan version: massage-navigator plan adapt "
-            << records.patient.id << "\n";
+    ctx.out << "\nTo keep this as the new plan version: massage-navigator plan adapt " << patient.id
+            << "\n";
   }
   return kOk;
 }
@@ -89,9 +87,9 @@ int progress(Context& ctx, const ProgressOptions& options) {
 int plan_adapt(Context& ctx, store::PatientId patient) {
   const core::KnowledgeBase* knowledge = ctx.knowledge();
   if (knowledge == nullptr) return kInternalError;
-  auto records = open_patient(ctx, patient);
-  if (!records.ok) return records.exit_code;
-  auto reviewed = review(ctx, *knowledge, *records.store, records.patient);
+  store::Store* store = ctx.store();
+  if (store == nullptr) return ctx.failed();
+  auto reviewed = review(ctx, *knowledge, *store, patient);
   if (!reviewed) return ctx.fail(reviewed.error());
   if (!reviewed->plan_record) {
     return ctx.fail(
@@ -108,7 +106,7 @@ int plan_adapt(Context& ctx, store::PatientId patient) {
     return kOk;
   }
   std::string reason = decision + " (" + knowledge->progress.rules[adaptation.rule].id + ")";
-  auto saved = records.store->add_plan_version(
+  auto saved = store->add_plan_version(
       ctx.actor(), patient,
       store::NewPlan{reviewed->plan_record->assessment, reason, std::move(plan_json)});
   if (!saved) return ctx.fail(saved.error());

@@ -1,47 +1,41 @@
 #include "codec/journal_csv.hpp"
 
 #include <algorithm>
-#include <array>
-#include <charconv>
-#include <cmath>
 #include <unordered_map>
 
 #include "codec/csv.hpp"
+#include "codec/journal_csv_row.hpp"
 #include "codec/journal_validation.hpp"
 #include "codec/utc_time.hpp"
-#include "codec/utf8.hpp"
 #include "core/intake.hpp"
 
 namespace mn::codec {
 
 namespace {
 
+using journal_csv_detail::CellProblem;
+using journal_csv_detail::column_of_field;
+using journal_csv_detail::JournalRow;
+using journal_csv_detail::kColumnCount;
+using journal_csv_detail::kFirstPain;
+using journal_csv_detail::kNewSymptoms;
+using journal_csv_detail::kNotes;
+using journal_csv_detail::kSharpPain;
+using journal_csv_detail::kSleepQuality;
+using journal_csv_detail::kSorenessHours;
+using journal_csv_detail::kStress;
+using journal_csv_detail::kTime;
+using journal_csv_detail::name_column;
+using journal_csv_detail::number_text;
+using journal_csv_detail::quoted;
+using journal_csv_detail::read_journal_row;
+using journal_csv_detail::score_column;
+
 constexpr std::size_t kMaxBytes = std::size_t{10} << 20U;
 constexpr std::size_t kMaxRows = 100000;
 constexpr std::size_t kMaxErrors = 1000;
-constexpr std::size_t kQuotedLength = 40;  // characters of a cell quoted in a message
-
-// Column positions.
-constexpr std::size_t kTime = 0;
-constexpr std::size_t kFirstPain = 1;
-constexpr std::size_t kFirstActivity = kFirstPain + core::kRegionCount;
-constexpr std::size_t kStress = kFirstActivity + 2 * core::kMaxActivities;
-constexpr std::size_t kSleepQuality = kStress + 1;
-constexpr std::size_t kSorenessHours = kStress + 2;
-constexpr std::size_t kSharpPain = kStress + 3;
-constexpr std::size_t kNewSymptoms = kStress + 4;
-constexpr std::size_t kNotes = kStress + 5;
-constexpr std::size_t kColumnCount = kNotes + 1;
-
-constexpr std::size_t name_column(std::size_t slot) { return kFirstActivity + 2 * slot; }
-constexpr std::size_t score_column(std::size_t slot) { return name_column(slot) + 1; }
 
 // ---- Writing -------------------------------------------------------------------
-
-std::string number_text(double value) {
-  char buffer[64];
-  return {buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr};
-}
 
 std::string rating_text(const std::optional<int>& value) {
   return value ? std::to_string(*value) : std::string();
@@ -73,169 +67,6 @@ void append_row(std::string& text, const std::vector<std::string>& cells) {
     text += csv_field(cells[c]);
   }
   text += "\r\n";
-}
-
-// ---- Reading cells -------------------------------------------------------------
-
-std::string_view trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
-}
-
-// 'text' for a message, shortened to its first characters.
-std::string quoted(std::string_view text) {
-  std::size_t end = 0;
-  std::size_t characters = 0;
-  while (end < text.size() && characters < kQuotedLength) {
-    ++end;
-    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0U) == 0x80U) ++end;
-    ++characters;
-  }
-  return "'" + std::string(text.substr(0, end)) + (end < text.size() ? "...'" : "'");
-}
-
-std::optional<int> whole_number(std::string_view text) {
-  int value = 0;
-  const char* const end = text.data() + text.size();
-  const auto result = std::from_chars(text.data(), end, value);
-  if (text.empty() || result.ec != std::errc{} || result.ptr != end) return std::nullopt;
-  return value;
-}
-
-std::optional<double> decimal_number(std::string_view text) {
-  double value = 0;
-  const char* const end = text.data() + text.size();
-  const auto result = std::from_chars(text.data(), end, value);
-  if (text.empty() || result.ec != std::errc{} || result.ptr != end || !std::isfinite(value)) {
-    return std::nullopt;
-  }
-  return value == 0 ? 0.0 : value;  // no "-0"
-}
-
-// A problem in one cell of a row, before it gets its line.
-struct CellProblem {
-  std::size_t column = 0;
-  Error error;  // where is filled in later
-};
-
-class RowReader {
- public:
-  RowReader(const std::vector<std::string>& cells, const std::vector<std::string>& columns)
-      : cells_(cells), columns_(columns) {}
-
-  void read(core::JournalEntry& entry) {
-    read_time(entry);
-    for (std::size_t r = 0; r < core::kRegionCount; ++r) {
-      entry.pain[r] = rating(kFirstPain + r);
-    }
-    for (std::size_t slot = 0; slot < core::kMaxActivities; ++slot) read_activity(slot, entry);
-    entry.stress = rating(kStress);
-    entry.sleep_quality = rating(kSleepQuality);
-    read_soreness(entry);
-    read_sharp_pain(entry);
-    entry.new_symptoms = cells_[kNewSymptoms];
-    entry.notes = cells_[kNotes];
-  }
-
-  bool time_read() const { return time_read_; }
-  // The activity slot (0-based) of each of the entry's activities.
-  const std::vector<std::size_t>& slots() const { return slots_; }
-  std::vector<CellProblem>& problems() { return problems_; }
-
- private:
-  void add(std::size_t column, std::string message) {
-    problems_.push_back({column, Error{"invalid", "", std::move(message)}});
-  }
-
-  void read_time(core::JournalEntry& entry) {
-    const std::string_view cell = trimmed(cells_[kTime]);
-    if (cell.empty()) {
-      add(kTime, "is required: a time such as 2026-11-27T20:15:00Z");
-      return;
-    }
-    const auto time = parse_utc(cell);
-    if (!time) {
-      add(kTime, "must be a time such as 2026-11-27T20:15:00Z or 2026-11-27T21:15:00+01:00, not " +
-                     quoted(cell));
-      return;
-    }
-    entry.time = *time;
-    time_read_ = true;
-  }
-
-  std::optional<int> rating(std::size_t column) {
-    const std::string_view cell = trimmed(cells_[column]);
-    if (cell.empty()) return std::nullopt;
-    const auto value = whole_number(cell);
-    if (!value) {
-      add(column,
-          "must be a whole number 0.." + std::to_string(kMaxRating) + ", not " + quoted(cell));
-    }
-    return value;
-  }
-
-  void read_activity(std::size_t slot, core::JournalEntry& entry) {
-    const std::string& name = cells_[name_column(slot)];
-    const bool has_score = !trimmed(cells_[score_column(slot)]).empty();
-    if (name.empty() && !has_score) return;
-    if (name.empty()) {
-      add(name_column(slot), "is required when " + columns_[score_column(slot)] + " is given");
-      return;
-    }
-    if (!has_score) {
-      add(score_column(slot), "is required when " + columns_[name_column(slot)] + " is given");
-      return;
-    }
-    const auto score = rating(score_column(slot));
-    if (!score) return;
-    entry.activities.push_back({name, *score});
-    slots_.push_back(slot);
-  }
-
-  void read_soreness(core::JournalEntry& entry) {
-    const std::string_view cell = trimmed(cells_[kSorenessHours]);
-    if (cell.empty()) return;
-    entry.soreness_hours = decimal_number(cell);
-    if (!entry.soreness_hours) {
-      add(kSorenessHours, "must be a number of hours 0.." + number_text(kMaxSorenessHours) +
-                              ", not " + quoted(cell));
-    }
-  }
-
-  void read_sharp_pain(core::JournalEntry& entry) {
-    std::string cell(trimmed(cells_[kSharpPain]));
-    std::transform(cell.begin(), cell.end(), cell.begin(), [](char c) {
-      return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    });
-    if (cell.empty()) return;
-    if (cell == "yes" || cell == "no") {
-      entry.sharp_pain = cell == "yes";
-      return;
-    }
-    add(kSharpPain, "must be yes, no or empty, not " + quoted(trimmed(cells_[kSharpPain])));
-  }
-
-  const std::vector<std::string>& cells_;
-  const std::vector<std::string>& columns_;
-  bool time_read_ = false;
-  std::vector<std::size_t> slots_;
-  std::vector<CellProblem> problems_;
-};
-
-// The column of a field path of validate_journal_entry ("pain.neck",
-// "activities[1].score"), or kColumnCount.
-std::size_t column_of_field(const std::string& field, const std::vector<std::size_t>& slots,
-                            const std::vector<std::string>& columns) {
-  for (std::size_t a = 0; a < slots.size(); ++a) {
-    const std::string path = "activities[" + std::to_string(a) + "]";
-    if (field == path + ".name") return name_column(slots[a]);
-    if (field == path + ".score") return score_column(slots[a]);
-  }
-  std::string column = field;
-  std::replace(column.begin(), column.end(), '.', '_');
-  const auto found = std::find(columns.begin(), columns.end(), column);
-  return static_cast<std::size_t>(found - columns.begin());
 }
 
 // ---- Reading the file ------------------------------------------------------------
@@ -326,16 +157,15 @@ class JournalReader {
                     std::to_string(columns_.size())});
       return;
     }
-    core::JournalEntry entry;
-    RowReader reader(record.fields, columns_);
-    reader.read(entry);
-    std::vector<CellProblem>& problems = reader.problems();
+    JournalRow read = read_journal_row(record.fields, columns_);
+    core::JournalEntry& entry = read.entry;
+    std::vector<CellProblem>& problems = read.problems;
     for (Error& error : validate_journal_entry(entry, now_, "")) {
-      if (error.where == "time" && !reader.time_read()) continue;
-      const std::size_t column = column_of_field(error.where, reader.slots(), columns_);
+      if (error.where == "time" && !read.time_read) continue;
+      const std::size_t column = column_of_field(error.where, read.slots, columns_);
       problems.push_back({column, std::move(error)});
     }
-    if (reader.time_read()) {
+    if (read.time_read) {
       const auto [earlier, inserted] = first_line_of_time_.try_emplace(entry.time, line);
       if (!inserted) {
         problems.push_back(

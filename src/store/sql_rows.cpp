@@ -66,19 +66,29 @@ const std::string& pain_columns() {
 
 }  // namespace
 
-const std::string& insert_journal_sql() {
-  static const std::string text = [] {
-    std::string sql = "INSERT INTO journal_entries (patient_id, time, recorded_at, " +
-                      pain_columns() +
-                      ", stress, sleep_quality, soreness_hours, sharp_pain, new_symptoms, notes) "
-                      "VALUES (";
-    const std::size_t parameters = 3 + core::kRegionCount + 6;
-    for (std::size_t p = 1; p <= parameters; ++p) {
-      sql += (p > 1 ? ", $" : "$") + std::to_string(p);
+std::string insert_journal_sql(std::size_t rows) {
+  std::string sql = "INSERT INTO journal_entries (patient_id, time, recorded_at, " + pain_columns() +
+                    ", stress, sleep_quality, soreness_hours, sharp_pain, new_symptoms, notes) "
+                    "VALUES ";
+  std::size_t parameter = 1;
+  for (std::size_t row = 0; row < rows; ++row) {
+    sql += row == 0 ? "(" : ", (";
+    for (std::size_t column = 0; column < kJournalColumns; ++column) {
+      sql += (column == 0 ? "$" : ", $") + std::to_string(parameter++);
     }
-    return sql + ") RETURNING id";
-  }();
-  return text;
+    sql += ")";
+  }
+  return sql + " RETURNING id, time";
+}
+
+std::string insert_activities_sql(std::size_t rows) {
+  std::string sql = "INSERT INTO journal_activities (entry_id, position, name, score) VALUES ";
+  for (std::size_t row = 0; row < rows; ++row) {
+    const std::size_t first = row * 4 + 1;
+    sql += (row == 0 ? "($" : ", ($") + std::to_string(first) + ", $" + std::to_string(first + 1) +
+           ", $" + std::to_string(first + 2) + ", $" + std::to_string(first + 3) + ")";
+  }
+  return sql;
 }
 
 const std::string& select_journal_sql() {

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "core/result.hpp"
+#include "core/journal.hpp"
 #include "store/records.hpp"
 #include "store/sql/connection.hpp"
 
@@ -30,7 +31,11 @@ core::Style style_from(const std::string& name);
 std::string record_name(std::string_view kind, PatientId patient);
 
 // Journal entries: one column per body region, in core::Region order.
-const std::string& insert_journal_sql();
+// Inserting `rows` entries at once (kJournalColumns parameters each)
+// returns (id, time) per row; activities take four parameters per row.
+inline constexpr std::size_t kJournalColumns = 3 + core::kRegionCount + 6;
+std::string insert_journal_sql(std::size_t rows);
+std::string insert_activities_sql(std::size_t rows);
 const std::string& select_journal_sql();
 JournalRecord journal_from(const sql::Row& row, PatientId patient);
 

@@ -290,29 +290,75 @@ Result<std::vector<SessionRecord>> SqlStore::sessions(const Actor& actor, Patien
   });
 }
 
-RecordId SqlStore::insert_journal_entry(PatientId patient, const core::JournalEntry& entry) {
-  std::array<Value, 3 + core::kRegionCount + 6> row;
-  std::size_t p = 0;
-  row[p++] = patient;
-  row[p++] = entry.time;
-  row[p++] = clock_.now();
-  for (const auto& pain : entry.pain) row[p++] = optional_value(pain);
-  row[p++] = optional_value(entry.stress);
-  row[p++] = optional_value(entry.sleep_quality);
-  row[p++] = entry.soreness_hours ? Value{*entry.soreness_hours} : Value{};
-  row[p++] = entry.sharp_pain ? Value{std::int64_t{*entry.sharp_pain ? 1 : 0}} : Value{};
-  row[p++] = entry.new_symptoms;
-  row[p++] = entry.notes;
-  const RecordId id = connection_->query(insert_journal_sql(), row).at(0).integer(0);
-  for (std::size_t a = 0; a < entry.activities.size(); ++a) {
-    const std::array<Value, 4> activity{id, static_cast<std::int64_t>(a + 1),
-                                        entry.activities[a].name,
-                                        std::int64_t{entry.activities[a].score}};
-    connection_->query(
-        "INSERT INTO journal_activities (entry_id, position, name, score) VALUES ($1, $2, $3, $4)",
-        activity);
+// Many rows per statement: one round trip per chunk matters on PostgreSQL,
+// where each statement is a network exchange. Chunks are powers of two, so
+// at most a few statement texts are prepared and cached.
+std::vector<RecordId> SqlStore::insert_journal_entries(
+    PatientId patient, std::span<const core::JournalEntry> entries) {
+  constexpr std::size_t kLargestChunk = 64;
+  std::vector<RecordId> ids(entries.size());
+  std::unordered_map<Seconds, std::size_t> index_of;
+  for (std::size_t i = 0; i < entries.size(); ++i) index_of.emplace(entries[i].time, i);
+  const Seconds now = clock_.now();
+  std::vector<Value> row;
+  for (std::size_t first = 0; first < entries.size();) {
+    std::size_t chunk = kLargestChunk;
+    while (chunk > entries.size() - first) chunk /= 2;
+    row.clear();
+    row.reserve(chunk * kJournalColumns);
+    for (const core::JournalEntry& entry : entries.subspan(first, chunk)) {
+      row.emplace_back(patient);
+      row.emplace_back(entry.time);
+      row.emplace_back(now);
+      for (const auto& pain : entry.pain) row.push_back(optional_value(pain));
+      row.push_back(optional_value(entry.stress));
+      row.push_back(optional_value(entry.sleep_quality));
+      row.push_back(entry.soreness_hours ? Value{*entry.soreness_hours} : Value{});
+      row.push_back(entry.sharp_pain ? Value{std::int64_t{*entry.sharp_pain ? 1 : 0}} : Value{});
+      row.emplace_back(entry.new_symptoms);
+      row.emplace_back(entry.notes);
+    }
+    // Entry times are unique per person, so (id, time) pairs each returned
+    // id with its entry whatever order the database returns them in.
+    for (const Row& inserted : connection_->query(insert_journal_sql(chunk), row)) {
+      ids[index_of.at(inserted.integer(1))] = inserted.integer(0);
+    }
+    first += chunk;
   }
-  return id;
+  insert_activities(entries, ids);
+  return ids;
+}
+
+void SqlStore::insert_activities(std::span<const core::JournalEntry> entries,
+                                 const std::vector<RecordId>& ids) {
+  constexpr std::size_t kLargestChunk = 128;
+  std::vector<Value> pending;
+  std::size_t rows = 0;
+  const auto flush = [&](std::size_t count) {
+    // Written in power-of-two chunks from the front of `pending`.
+    std::size_t done = 0;
+    while (done < count) {
+      std::size_t chunk = kLargestChunk;
+      while (chunk > count - done) chunk /= 2;
+      const std::span<const Value> values(pending.data() + done * 4, chunk * 4);
+      connection_->query(insert_activities_sql(chunk), values);
+      done += chunk;
+    }
+    pending.clear();
+  };
+  for (std::size_t e = 0; e < entries.size(); ++e) {
+    for (std::size_t a = 0; a < entries[e].activities.size(); ++a) {
+      pending.emplace_back(ids[e]);
+      pending.emplace_back(static_cast<std::int64_t>(a + 1));
+      pending.emplace_back(entries[e].activities[a].name);
+      pending.emplace_back(std::int64_t{entries[e].activities[a].score});
+      if (++rows == kLargestChunk) {
+        flush(rows);
+        rows = 0;
+      }
+    }
+  }
+  flush(rows);
 }
 
 Result<std::vector<RecordId>> SqlStore::add_journal_entries(
@@ -338,11 +384,7 @@ Result<std::vector<RecordId>> SqlStore::add_journal_entries(
         }
       }
     }
-    std::vector<RecordId> ids;
-    ids.reserve(entries.size());
-    for (const core::JournalEntry& entry : entries) {
-      ids.push_back(insert_journal_entry(patient, entry));
-    }
+    std::vector<RecordId> ids = insert_journal_entries(patient, entries);
     audit(actor, "create", patient,
           record_name(ids.size() == 1 ? "journal/" + std::to_string(ids.front())
                                       : "journal/" + std::to_string(ids.front()) + ".." +
@@ -356,18 +398,18 @@ std::vector<JournalRecord> SqlStore::read_journal(PatientId patient) {
   const std::array<Value, 1> key{patient};
   std::vector<JournalRecord> journal;
   std::unordered_map<RecordId, std::size_t> by_id;
-  for (const Row& row : connection_->query(select_journal_sql(), key)) {
+  connection_->for_each_row(select_journal_sql(), key, [&](const Row& row) {
     by_id.emplace(row.integer(0), journal.size());
     journal.push_back(journal_from(row, patient));
-  }
-  for (const Row& row :
-       connection_->query("SELECT a.entry_id, a.name, a.score FROM journal_activities a "
-                          "JOIN journal_entries e ON e.id = a.entry_id "
-                          "WHERE e.patient_id = $1 ORDER BY a.entry_id, a.position",
-                          key)) {
-    journal[by_id.at(row.integer(0))].entry.activities.push_back(
-        core::ActivityRating{row.text(1), static_cast<int>(row.integer(2))});
-  }
+  });
+  connection_->for_each_row(
+      "SELECT a.entry_id, a.name, a.score FROM journal_activities a "
+      "JOIN journal_entries e ON e.id = a.entry_id "
+      "WHERE e.patient_id = $1 ORDER BY a.entry_id, a.position",
+      key, [&](const Row& row) {
+        journal[by_id.at(row.integer(0))].entry.activities.push_back(
+            core::ActivityRating{row.text(1), static_cast<int>(row.integer(2))});
+      });
   return journal;
 }
 

@@ -42,6 +42,7 @@ class SqlStore final : public Store {
       const Actor& actor, PatientId patient, std::span<const core::JournalEntry> entries) override;
   Result<std::vector<JournalRecord>> journal(const Actor& actor, PatientId patient) override;
 
+  Result<CourseRecords> course(const Actor& actor, PatientId patient) override;
   Result<PatientFile> patient_file(const Actor& actor, PatientId patient) override;
   Result<ErasureReport> erase_patient(const Actor& actor, PatientId patient) override;
   Result<std::vector<AuditRecord>> audit_trail(const Actor& actor,
@@ -86,7 +87,10 @@ class SqlStore final : public Store {
   std::vector<PlanRecord> read_plans(PatientId patient, bool latest_only);
   std::vector<SessionRecord> read_sessions(PatientId patient);
   std::vector<JournalRecord> read_journal(PatientId patient);
-  RecordId insert_journal_entry(PatientId patient, const core::JournalEntry& entry);
+  std::vector<RecordId> insert_journal_entries(PatientId patient,
+                                               std::span<const core::JournalEntry> entries);
+  void insert_activities(std::span<const core::JournalEntry> entries,
+                         const std::vector<RecordId>& ids);
   PlanRecord insert_plan(PatientId patient, const NewPlan& plan, Seconds created_at);
 
   std::unique_ptr<sql::Connection> connection_;

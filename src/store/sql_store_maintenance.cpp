@@ -27,6 +27,19 @@ Result<PatientFile> SqlStore::patient_file(const Actor& actor, PatientId patient
   });
 }
 
+Result<CourseRecords> SqlStore::course(const Actor& actor, PatientId patient) {
+  return transact<CourseRecords>([&] {
+    CourseRecords course;
+    course.patient = read_patient(patient);
+    audit(actor, "read", patient, record_name("course", patient));
+    course.journal = read_journal(patient);
+    course.sessions = read_sessions(patient);
+    auto plans = read_plans(patient, true);
+    if (!plans.empty()) course.plan = std::move(plans.front());
+    return course;
+  });
+}
+
 Result<ErasureReport> SqlStore::erase_patient(const Actor& actor, PatientId patient) {
   auto erased = transact<ErasureReport>([&] {
     require_patient(patient);

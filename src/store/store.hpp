@@ -48,6 +48,14 @@ struct NewSession {
   int pressure = 3;
 };
 
+// What progress and plan adaptation read about one person.
+struct CourseRecords {
+  Patient patient;
+  std::vector<JournalRecord> journal;
+  std::vector<SessionRecord> sessions;
+  std::optional<PlanRecord> plan;  // the current version
+};
+
 struct ErasureReport {
   std::size_t rows_removed = 0;
 };
@@ -110,6 +118,10 @@ class Store {
   virtual Result<std::vector<RecordId>> add_journal_entries(
       const Actor& actor, PatientId patient, std::span<const core::JournalEntry> entries) = 0;
   virtual Result<std::vector<JournalRecord>> journal(const Actor& actor, PatientId patient) = 0;
+
+  // The person, their journal, sessions and current plan, read in one
+  // transaction with one audit line ("patient/N/course").
+  virtual Result<CourseRecords> course(const Actor& actor, PatientId patient) = 0;
 
   // Everything about one person (export).
   virtual Result<PatientFile> patient_file(const Actor& actor, PatientId patient) = 0;

@@ -173,6 +173,27 @@ TEST_P(SqlConnectionTest, SaysItsDialect) {
             GetParam() == Backend::sqlite ? Dialect::sqlite : Dialect::postgresql);
 }
 
+TEST_P(SqlConnectionTest, RowsStreamedOneByOneMatchTheCollectedOnes) {
+  for (std::int64_t id = 1; id <= 50; ++id) {
+    const std::array<Value, 4> row{id, id * 3, Value{},
+                                   std::string(static_cast<std::size_t>(id), 'z')};
+    connection_->query("INSERT INTO items (id, i, r, s) VALUES ($1, $2, $3, $4)", row);
+  }
+  const std::array<Value, 1> above{std::int64_t{10}};
+  const auto collected =
+      connection_->query("SELECT id, i, r, s FROM items WHERE id > $1 ORDER BY id", above);
+  std::vector<Row> streamed;
+  connection_->for_each_row("SELECT id, i, r, s FROM items WHERE id > $1 ORDER BY id", above,
+                            [&](const Row& row) { streamed.push_back(row); });
+  ASSERT_EQ(streamed.size(), 40U);
+  ASSERT_EQ(collected.size(), streamed.size());
+  for (std::size_t at = 0; at < streamed.size(); ++at) {
+    EXPECT_EQ(streamed[at].values, collected[at].values) << at;
+  }
+  EXPECT_TRUE(streamed.back().is_null(2));
+  EXPECT_EQ(streamed.back().text(3), std::string(50, 'z'));
+}
+
 TEST_P(SqlConnectionTest, EveryValueTypeRoundTrips) {
   const std::string utf8 =
       "Grüße aus Köln, 東京, 🙂, 'quoted' \"double\" \\ ; -- not a comment";

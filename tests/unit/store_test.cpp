@@ -145,6 +145,56 @@ TEST_P(StoreTest, JournalEntriesReadBackExactly) {
   EXPECT_EQ((*journal)[0].id, (*saved)[0]);
 }
 
+TEST_P(StoreTest, ALargeBatchKeepsEachEntryWithItsActivitiesAndId) {
+  const auto patient = add_patient();
+  // Newest first, so that the ids cannot simply follow time order; 150
+  // entries span several multi-row statements of different sizes.
+  std::vector<core::JournalEntry> entries;
+  for (int i = 0; i < 150; ++i) {
+    core::JournalEntry entry;
+    entry.time = clock_.now() - 3600 * (i + 1);
+    entry.notes = "entry " + std::to_string(i);
+    for (int a = 0; a < i % 6; ++a) {
+      entry.activities.push_back({"activity " + std::to_string(i) + "." + std::to_string(a), a});
+    }
+    entries.push_back(entry);
+  }
+  auto saved = store_->add_journal_entries(kClinician, patient, entries);
+  ASSERT_TRUE(saved.ok()) << saved.error().describe();
+  ASSERT_EQ(saved->size(), entries.size());
+  auto journal = store_->journal(kClinician, patient);
+  ASSERT_TRUE(journal.ok());
+  ASSERT_EQ(journal->size(), entries.size());
+  for (const store::JournalRecord& record : *journal) {
+    const auto i = static_cast<std::size_t>(std::stoi(record.entry.notes.substr(6)));
+    expect_same_entry(record.entry, entries[i]);
+    EXPECT_EQ(record.id, (*saved)[i]) << i;
+  }
+}
+
+TEST_P(StoreTest, TheCourseIsReadInOneGoWithOneAuditLine) {
+  const auto patient = add_patient();
+  ASSERT_TRUE(store_->record_intake(kClinician, patient, new_intake("course")).ok());
+  ASSERT_TRUE(store_->add_journal_entries(kClinician, patient,
+                                          std::vector{full_entry(clock_.now() - kDay)})
+                  .ok());
+  ASSERT_TRUE(
+      store_->log_session(kClinician, patient, {clock_.now(), core::Style::therapeutic, 60, "", 3})
+          .ok());
+  const auto before = store_->audit_trail(kClinician, patient)->size();
+  auto course = store_->course(kClinician, patient);
+  ASSERT_TRUE(course.ok());
+  EXPECT_EQ(course->patient.id, patient);
+  EXPECT_EQ(course->journal.size(), 1U);
+  EXPECT_EQ(course->sessions.size(), 1U);
+  ASSERT_TRUE(course->plan.has_value());
+  EXPECT_EQ(course->plan->version, 1);
+  auto trail = store_->audit_trail(kClinician, patient);
+  ASSERT_EQ(trail->size(), before + 2);  // the course read, then the first trail read
+  EXPECT_EQ((*trail)[before + 1].record, "patient/" + std::to_string(patient) + "/course");
+  EXPECT_EQ(store_->course(kClinician, patient + 1).error().code, "not_found");
+}
+
 TEST_P(StoreTest, AnInvalidEntryInABatchWritesNoneAndIsNamed) {
   const auto patient = add_patient();
   std::vector<core::JournalEntry> entries;

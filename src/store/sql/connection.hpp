@@ -66,11 +66,22 @@ class Connection {
   virtual std::vector<Row> query(std::string_view sql, std::span<const Value> parameters) = 0;
   std::vector<Row> query(std::string_view sql) { return query(sql, {}); }
 
+  // Runs one statement and calls `visit` for each row as it arrives; the
+  // Row is reused between calls, so long results need no memory of their
+  // own. The default collects them with query().
+  virtual void for_each_row(std::string_view sql, std::span<const Value> parameters,
+                            const std::function<void(const Row&)>& visit) {
+    for (const Row& row : query(sql, parameters)) visit(row);
+  }
+
   // Explicit transactions. begin() starts a write transaction (SQLite:
   // BEGIN IMMEDIATE, so writers queue at the start, not at the first write).
   // commit() returns only when the transaction is durable; when the outcome
   // is unknown it throws Kind::commit_unknown and the caller must not
-  // report the write as saved. rollback() never throws.
+  // report the write as saved. When any statement inside the transaction
+  // failed, commit() rolls back and throws instead (PostgreSQL would answer
+  // COMMIT with ROLLBACK; SQLite would keep the other statements' writes).
+  // When commit() throws, the transaction is over. rollback() never throws.
   virtual void begin() = 0;
   virtual void commit() = 0;
   virtual void rollback() noexcept = 0;

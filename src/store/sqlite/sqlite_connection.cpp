@@ -285,6 +285,30 @@ std::vector<Row> SqliteConnection::query(std::string_view sql, std::span<const V
   }
 }
 
+void SqliteConnection::for_each_row(std::string_view sql, std::span<const Value> parameters,
+                                    const std::function<void(const Row&)>& visit) {
+  try {
+    const Statement& statement = prepared(sql);
+    const ResetOnExit reset(statement.handle);
+    bind(statement, parameters, sql);
+    Row row;
+    for (;;) {
+      const int code = sqlite3_step(statement.handle);
+      if (code == SQLITE_DONE) return;
+      if (code != SQLITE_ROW) fail(db_, sql);
+      const int columns = sqlite3_column_count(statement.handle);
+      row.values.resize(static_cast<std::size_t>(columns));
+      for (int column = 0; column < columns; ++column) {
+        row.values[static_cast<std::size_t>(column)] = column_value(statement.handle, column);
+      }
+      visit(row);
+    }
+  } catch (const DatabaseError&) {
+    note_failure();
+    throw;
+  }
+}
+
 void SqliteConnection::begin() {
   transaction_failed_ = false;
   // IMMEDIATE takes the write lock now, so a second writer waits (up to the

@@ -47,6 +47,8 @@ class SqliteConnection final : public Connection {
   void execute_script(std::string_view sql) override;
   using Connection::query;
   std::vector<Row> query(std::string_view sql, std::span<const Value> parameters) override;
+  void for_each_row(std::string_view sql, std::span<const Value> parameters,
+                    const std::function<void(const Row&)>& visit) override;
   void begin() override;
   void commit() override;
   void rollback() noexcept override;
