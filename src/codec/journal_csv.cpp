@@ -30,6 +30,7 @@ using journal_csv_detail::number_text;
 using journal_csv_detail::quoted;
 using journal_csv_detail::read_journal_row;
 using journal_csv_detail::score_column;
+using journal_csv_detail::spreadsheet_safe;
 
 constexpr std::size_t kMaxBytes = std::size_t{10} << 20U;
 constexpr std::size_t kMaxRows = 100000;
@@ -49,15 +50,15 @@ std::vector<std::string> row_of(const core::JournalEntry& entry) {
   }
   const std::size_t activities = std::min(entry.activities.size(), core::kMaxActivities);
   for (std::size_t a = 0; a < activities; ++a) {
-    cells[name_column(a)] = entry.activities[a].name;
+    cells[name_column(a)] = spreadsheet_safe(entry.activities[a].name);
     cells[score_column(a)] = std::to_string(entry.activities[a].score);
   }
   cells[kStress] = rating_text(entry.stress);
   cells[kSleepQuality] = rating_text(entry.sleep_quality);
   if (entry.soreness_hours) cells[kSorenessHours] = number_text(*entry.soreness_hours);
   if (entry.sharp_pain) cells[kSharpPain] = *entry.sharp_pain ? "yes" : "no";
-  cells[kNewSymptoms] = entry.new_symptoms;
-  cells[kNotes] = entry.notes;
+  cells[kNewSymptoms] = spreadsheet_safe(entry.new_symptoms);
+  cells[kNotes] = spreadsheet_safe(entry.notes);
   return cells;
 }
 

@@ -55,8 +55,8 @@ class RowReader {
     entry.sleep_quality = rating(kSleepQuality);
     read_soreness(entry);
     read_sharp_pain(entry);
-    entry.new_symptoms = cells_[kNewSymptoms];
-    entry.notes = cells_[kNotes];
+    entry.new_symptoms = from_spreadsheet_safe(cells_[kNewSymptoms]);
+    entry.notes = from_spreadsheet_safe(cells_[kNotes]);
   }
 
  private:
@@ -105,7 +105,7 @@ class RowReader {
     }
     const auto score = rating(score_column(slot));
     if (!score) return;
-    entry.activities.push_back({name, *score});
+    entry.activities.push_back({from_spreadsheet_safe(name), *score});
     row_.slots.push_back(slot);
   }
 
@@ -142,6 +142,17 @@ class RowReader {
 std::string number_text(double value) {
   char buffer[64];
   return {buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr};
+}
+
+std::string spreadsheet_safe(const std::string& text) {
+  if (text.empty() || std::string_view("=+-@\t\r'").find(text.front()) == std::string_view::npos) {
+    return text;
+  }
+  return "'" + text;
+}
+
+std::string from_spreadsheet_safe(const std::string& cell) {
+  return cell.starts_with('\'') ? cell.substr(1) : cell;
 }
 
 std::string quoted(std::string_view text) {

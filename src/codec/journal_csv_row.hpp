@@ -30,6 +30,14 @@ constexpr std::size_t score_column(std::size_t slot) { return name_column(slot) 
 // The shortest text that reads back as `value`.
 std::string number_text(double value);
 
+// Text cells as written and read: a spreadsheet would run a cell starting
+// with = + - @ (or a tab or carriage return) as a formula ("CSV injection"),
+// so such a cell, and one starting with an apostrophe, is written with an
+// apostrophe in front, which spreadsheets show as text and the reader takes
+// off again: every text reads back exactly.
+std::string spreadsheet_safe(const std::string& text);
+std::string from_spreadsheet_safe(const std::string& cell);
+
 // 'text' for a message, cut after its first 40 characters.
 std::string quoted(std::string_view text);
 

@@ -278,6 +278,42 @@ TEST(Adaptation, NoSecondRelaxationTrack) {
   EXPECT_EQ(outcome.adaptation.plan.phases[2].phase.sessions, 1);
 }
 
+// A relaxation course like weekly_plan(), and a journal of stress alone:
+// 8 for three days, then 4 for 18 (the sustained_journal() shape).
+core::Plan relaxation_plan() {
+  core::Plan plan = weekly_plan();
+  for (auto& phase : plan.phases) phase.phase.style = core::Style::relaxation;
+  for (auto& session : plan.sessions) session.style = core::Style::relaxation;
+  return plan;
+}
+
+std::vector<core::JournalEntry> calmer_journal(int calm_from_day, int days) {
+  std::vector<core::JournalEntry> journal;
+  for (int day = 0; day < days; ++day) {
+    core::JournalEntry entry;
+    entry.time = at(day);
+    entry.stress = day < calm_from_day ? 8 : 4;
+    journal.push_back(entry);
+  }
+  return journal;
+}
+
+TEST(Adaptation, ARelaxationCourseTapersOnLastingCalm) {
+  const auto [adaptation, rule] = adapt(calmer_journal(3, 21), 21, relaxation_plan());
+  EXPECT_EQ(rule, "taper_sustained");
+  ASSERT_GE(adaptation.explanation.size(), 2U);
+  EXPECT_NE(adaptation.explanation[1].find("stress 8 \u2192 4"), std::string::npos)
+      << adaptation.explanation[1];
+  // The same journal does not taper a therapeutic course: stress is not
+  // what it is for.
+  EXPECT_NE(adapt(calmer_journal(3, 21), 21).rule_id, "taper_sustained");
+}
+
+TEST(Adaptation, ARelaxationCourseWithoutCalmerDaysGoesToReview) {
+  std::vector<core::JournalEntry> journal = calmer_journal(30, 23);  // 8 throughout
+  EXPECT_EQ(adapt(journal, 22, relaxation_plan()).rule_id, "review_no_change");
+}
+
 TEST(Adaptation, EmptyJournalIsTooEarly) {
   const auto outcome = adapt({}, 21);
   EXPECT_EQ(outcome.rule_id, "continue_too_early");

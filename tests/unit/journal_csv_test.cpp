@@ -151,6 +151,27 @@ TEST(JournalCsv, ReadsBackWhatItWrites) {
   expect_same_entry(read.entries[1], entries[1]);
 }
 
+TEST(JournalCsv, TextThatASpreadsheetWouldRunIsWrittenAsTextAndReadsBackExactly) {
+  core::JournalEntry entry = example_entry();
+  entry.notes = "=HYPERLINK(\"http://example.invalid\",\"x\")";
+  entry.new_symptoms = "'already quoted";
+  entry.activities = {{"+1 flight of stairs", 4}, {"@home", 6}, {"-", 2}};
+  const std::string csv = journal_to_csv(std::vector{entry});
+  EXPECT_NE(csv.find("\"'=HYPERLINK("), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",'+1 flight of stairs,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",'@home,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",''already quoted,"), std::string::npos) << csv;
+  const JournalCsvRead read = read_journal_csv(csv, kNow);
+  ASSERT_TRUE(read.ok()) << read.errors.front().describe();
+  ASSERT_EQ(read.entries.size(), 1U);
+  EXPECT_EQ(read.entries[0].notes, entry.notes);
+  EXPECT_EQ(read.entries[0].new_symptoms, entry.new_symptoms);
+  ASSERT_EQ(read.entries[0].activities.size(), 3U);
+  EXPECT_EQ(read.entries[0].activities[0].name, "+1 flight of stairs");
+  EXPECT_EQ(read.entries[0].activities[1].name, "@home");
+  EXPECT_EQ(read.entries[0].activities[2].name, "-");
+}
+
 TEST(JournalCsv, ReadsWhatPeopleAndSpreadsheetsWrite) {
   // LF line ends, a byte order mark, offsets, spaces around numbers, "Yes",
   // a quoted empty field, an activity in the third slot, no final line end.
