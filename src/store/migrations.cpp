@@ -103,9 +103,20 @@ CREATE TABLE audit_trail (
 CREATE INDEX audit_by_patient ON audit_trail (patient_id, id);
 )sql";
 
+// Reassessment reads each latest assessment's style and safety status; an
+// index holding them spares reading the large assessment rows (on SQLite a
+// million of them are gigabytes). It also serves what assessments_by_intake
+// did.
+constexpr std::string_view kAssessmentSummary = R"sql(
+CREATE INDEX assessments_summary
+  ON assessments (intake_id, id, assessed_at, knowledge_version, style, safety_status);
+DROP INDEX assessments_by_intake;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "patients, intakes, assessments, plans, sessions, journal, audit trail",
               kInitialSchema},
+    Migration{2, "an index of assessment summaries for reassessment", kAssessmentSummary},
 };
 
 std::string for_dialect(std::string_view sql, sql::Dialect dialect) {

@@ -67,7 +67,8 @@ const std::string& pain_columns() {
 }  // namespace
 
 std::string insert_journal_sql(std::size_t rows) {
-  std::string sql = "INSERT INTO journal_entries (patient_id, time, recorded_at, " + pain_columns() +
+  std::string sql = "INSERT INTO journal_entries (patient_id, time, recorded_at, " +
+                    pain_columns() +
                     ", stress, sleep_quality, soreness_hours, sharp_pain, new_symptoms, notes) "
                     "VALUES ";
   std::size_t parameter = 1;

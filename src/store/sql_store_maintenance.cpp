@@ -125,8 +125,10 @@ Result<std::size_t> SqlStore::for_each_latest_intake(
       const auto rows = connection_->query(
           "SELECT i.id, i.patient_id, i.version, i.recorded_at, i.intake_json, "
           "a.id, a.assessed_at, a.knowledge_version, a.style, a.safety_status "
-          "FROM intakes i LEFT JOIN assessments a ON a.id = "
-          "(SELECT MAX(b.id) FROM assessments b WHERE b.intake_id = i.id) "
+          // The latest assessment of the intake, found within the
+          // assessments_summary index (no larger one of the same intake).
+          "FROM intakes i LEFT JOIN assessments a ON a.intake_id = i.id AND NOT EXISTS "
+          "(SELECT 1 FROM assessments b WHERE b.intake_id = i.id AND b.id > a.id) "
           "WHERE i.patient_id > $1 AND i.version = "
           "(SELECT MAX(j.version) FROM intakes j WHERE j.patient_id = i.patient_id) "
           "ORDER BY i.patient_id LIMIT $2",

@@ -175,9 +175,9 @@ TEST_P(StoreTest, ALargeBatchKeepsEachEntryWithItsActivitiesAndId) {
 TEST_P(StoreTest, TheCourseIsReadInOneGoWithOneAuditLine) {
   const auto patient = add_patient();
   ASSERT_TRUE(store_->record_intake(kClinician, patient, new_intake("course")).ok());
-  ASSERT_TRUE(store_->add_journal_entries(kClinician, patient,
-                                          std::vector{full_entry(clock_.now() - kDay)})
-                  .ok());
+  ASSERT_TRUE(
+      store_->add_journal_entries(kClinician, patient, std::vector{full_entry(clock_.now() - kDay)})
+          .ok());
   ASSERT_TRUE(
       store_->log_session(kClinician, patient, {clock_.now(), core::Style::therapeutic, 60, "", 3})
           .ok());
@@ -427,34 +427,46 @@ TEST_P(StoreTest, DataSurvivesReopening) {
   EXPECT_EQ(journal_size(patient), 1U);
 }
 
+std::unique_ptr<store::sql::Connection> raw_connection(const TestDatabase& database) {
+  if (database.backend() == Backend::sqlite) {
+    return store::sql::SqliteConnection::open(database.sqlite_path());
+  }
+  return store::sql::PostgresConnection::open(database.parsed_url().target);
+}
+
+TEST_P(StoreTest, AnOlderSchemaIsMigratedWithItsDataKept) {
+  const auto patient = add_patient();
+  ASSERT_TRUE(store_->record_intake(kClinician, patient, new_intake("kept")).ok());
+  store_.reset();
+  // Back to schema version 1, as an older program left it.
+  raw_connection(database_)->execute_script(
+      "DROP INDEX assessments_summary; "
+      "CREATE INDEX assessments_by_intake ON assessments (intake_id, id); "
+      "DELETE FROM schema_migrations WHERE version = 2");
+  store_ = database_.open(clock_);
+  ASSERT_NE(store_, nullptr);
+  EXPECT_EQ(store_->schema_version(), 2);
+  std::vector<store::LatestIntake> seen;
+  ASSERT_TRUE(store_
+                  ->for_each_latest_intake(kClinician, 10,
+                                           [&](const auto& latest) { seen.push_back(latest); })
+                  .ok());
+  ASSERT_EQ(seen.size(), 1U);
+  EXPECT_TRUE(seen[0].assessment.has_value());
+}
+
 TEST_P(StoreTest, RefusesADatabaseNewerThanTheProgram) {
   const auto patient = add_patient();
   store_.reset();
-  {
-    std::unique_ptr<store::sql::Connection> raw;
-    if (GetParam() == Backend::sqlite) {
-      raw = store::sql::SqliteConnection::open(database_.sqlite_path());
-    } else {
-      raw = store::sql::PostgresConnection::open(database_.parsed_url().target);
-    }
-    raw->execute_script(
-        "INSERT INTO schema_migrations (version, applied_at, description) "
-        "VALUES (99, 0, 'from the future')");
-  }
+  raw_connection(database_)->execute_script(
+      "INSERT INTO schema_migrations (version, applied_at, description) "
+      "VALUES (99, 0, 'from the future')");
   auto refused = store::open_store(database_.parsed_url(), clock_);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, "schema_too_new");
   EXPECT_NE(refused.error().message.find("99"), std::string::npos);
   // Nothing was changed: removing the future version opens it with its data.
-  {
-    std::unique_ptr<store::sql::Connection> raw;
-    if (GetParam() == Backend::sqlite) {
-      raw = store::sql::SqliteConnection::open(database_.sqlite_path());
-    } else {
-      raw = store::sql::PostgresConnection::open(database_.parsed_url().target);
-    }
-    raw->execute_script("DELETE FROM schema_migrations WHERE version = 99");
-  }
+  raw_connection(database_)->execute_script("DELETE FROM schema_migrations WHERE version = 99");
   store_ = database_.open(clock_);
   ASSERT_NE(store_, nullptr);
   EXPECT_TRUE(store_->patient(kClinician, patient).ok());
