@@ -4,8 +4,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/result.hpp"
 #include "core/journal.hpp"
+#include "core/result.hpp"
 #include "store/records.hpp"
 #include "store/sql/connection.hpp"
 
