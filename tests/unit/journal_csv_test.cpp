@@ -14,11 +14,13 @@
 #include "codec/journal_json.hpp"
 #include "codec/journal_validation.hpp"
 #include "codec/utc_time.hpp"
+#include "journal_support.hpp"
 
 namespace mn::codec {
 namespace {
 
 using core::Region;
+using testing::expect_same_entry;
 
 const std::int64_t kNow = parse_utc("2026-11-27T20:15:00Z").value();
 
@@ -62,22 +64,6 @@ Error only_error(const std::string& text) {
   EXPECT_TRUE(read.entries.empty());
   EXPECT_EQ(read.errors.size(), 1U) << describe(read.errors);
   return read.errors.empty() ? Error{} : read.errors.front();
-}
-
-void expect_same_entry(const core::JournalEntry& a, const core::JournalEntry& b) {
-  EXPECT_EQ(a.time, b.time);
-  EXPECT_EQ(a.pain, b.pain);
-  ASSERT_EQ(a.activities.size(), b.activities.size());
-  for (std::size_t i = 0; i < a.activities.size(); ++i) {
-    EXPECT_EQ(a.activities[i].name, b.activities[i].name);
-    EXPECT_EQ(a.activities[i].score, b.activities[i].score);
-  }
-  EXPECT_EQ(a.stress, b.stress);
-  EXPECT_EQ(a.sleep_quality, b.sleep_quality);
-  EXPECT_EQ(a.soreness_hours, b.soreness_hours);
-  EXPECT_EQ(a.sharp_pain, b.sharp_pain);
-  EXPECT_EQ(a.new_symptoms, b.new_symptoms);
-  EXPECT_EQ(a.notes, b.notes);
 }
 
 core::JournalEntry example_entry() {

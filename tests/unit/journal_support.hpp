@@ -1,5 +1,7 @@
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <chrono>
 #include <cstdint>
 #include <initializer_list>
@@ -52,6 +54,23 @@ inline core::Index threshold_index(const core::KnowledgeBase& knowledge, const s
     if (thresholds[t].id == id) return static_cast<core::Index>(t);
   }
   return static_cast<core::Index>(thresholds.size());
+}
+
+// Every field of two entries equal (activities in order).
+inline void expect_same_entry(const core::JournalEntry& a, const core::JournalEntry& b) {
+  EXPECT_EQ(a.time, b.time);
+  EXPECT_EQ(a.pain, b.pain);
+  ASSERT_EQ(a.activities.size(), b.activities.size());
+  for (std::size_t i = 0; i < a.activities.size(); ++i) {
+    EXPECT_EQ(a.activities[i].name, b.activities[i].name);
+    EXPECT_EQ(a.activities[i].score, b.activities[i].score);
+  }
+  EXPECT_EQ(a.stress, b.stress);
+  EXPECT_EQ(a.sleep_quality, b.sleep_quality);
+  EXPECT_EQ(a.soreness_hours, b.soreness_hours);
+  EXPECT_EQ(a.sharp_pain, b.sharp_pain);
+  EXPECT_EQ(a.new_symptoms, b.new_symptoms);
+  EXPECT_EQ(a.notes, b.notes);
 }
 
 }  // namespace mn::testing

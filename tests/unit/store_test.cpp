@@ -9,6 +9,7 @@
 #include <iterator>
 
 #include "codec/utc_time.hpp"
+#include "journal_support.hpp"
 #include "store/migrations.hpp"
 #include "store/postgres/postgres_connection.hpp"
 #include "store/sqlite/sqlite_connection.hpp"
@@ -38,22 +39,6 @@ core::JournalEntry full_entry(std::int64_t time) {
   entry.new_symptoms = "tingling in the left hand";
   entry.notes = "Ran for the bus \xe2\x80\x94 \"fine\", then, stiff";  // an em dash
   return entry;
-}
-
-void expect_same_entry(const core::JournalEntry& actual, const core::JournalEntry& expected) {
-  EXPECT_EQ(actual.time, expected.time);
-  EXPECT_EQ(actual.pain, expected.pain);
-  ASSERT_EQ(actual.activities.size(), expected.activities.size());
-  for (std::size_t a = 0; a < actual.activities.size(); ++a) {
-    EXPECT_EQ(actual.activities[a].name, expected.activities[a].name);
-    EXPECT_EQ(actual.activities[a].score, expected.activities[a].score);
-  }
-  EXPECT_EQ(actual.stress, expected.stress);
-  EXPECT_EQ(actual.sleep_quality, expected.sleep_quality);
-  EXPECT_EQ(actual.soreness_hours, expected.soreness_hours);
-  EXPECT_EQ(actual.sharp_pain, expected.sharp_pain);
-  EXPECT_EQ(actual.new_symptoms, expected.new_symptoms);
-  EXPECT_EQ(actual.notes, expected.notes);
 }
 
 store::NewIntake new_intake(const std::string& marker) {
