@@ -14,6 +14,7 @@
 #include <variant>
 #include <vector>
 
+#include "bench_journal.hpp"
 #include "codec/assessment_json.hpp"
 #include "codec/intake_json.hpp"
 #include "core/adaptation.hpp"
@@ -155,19 +156,8 @@ Journal five_year_journal() {
           .count();
   Journal journal;
   for (int day = 0; day < kDays; ++day) {
-    mn::core::JournalEntry entry;
-    entry.time = start + day * kSecondsPerDay + 8 * 3600;
-    const int wobble = day % 7 == 0 ? 1 : 0;
-    entry.pain[static_cast<std::size_t>(mn::core::Region::neck)] = 7 - day * 4 / kDays + wobble;
-    entry.pain[static_cast<std::size_t>(mn::core::Region::lower_back)] = 5 - day * 3 / kDays;
-    entry.activities = {{"lifting", 3 + day * 5 / kDays},
-                        {"driving", 4 + day * 4 / kDays},
-                        {"sleeping on the side", 5 + wobble}};
-    entry.stress = 6 - wobble;
-    entry.sleep_quality = 5 + day * 2 / kDays;
-    entry.soreness_hours = 20.0 + wobble * 4;
-    entry.sharp_pain = false;
-    journal.entries.push_back(std::move(entry));
+    journal.entries.push_back(
+        mn::bench::daily_entry(start + day * kSecondsPerDay + 8 * 3600, day, kDays));
     if (day % 7 == 3) {
       journal.sessions.push_back(
           {start + day * kSecondsPerDay, mn::core::Style::therapeutic, 60, 3});

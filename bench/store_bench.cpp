@@ -36,6 +36,7 @@
 #include <variant>
 #include <vector>
 
+#include "bench_journal.hpp"
 #include "codec/assessment_json.hpp"
 #include "codec/intake_json.hpp"
 #include "codec/plan_json.hpp"
@@ -55,6 +56,7 @@ namespace {
 
 namespace core = mn::core;
 namespace store = mn::store;
+using mn::bench::daily_entry;
 
 enum class Backend : std::uint8_t { sqlite, postgresql };
 
@@ -140,25 +142,6 @@ class BenchStore {
   std::filesystem::path directory_;
   std::unique_ptr<store::Store> store_;
 };
-
-// One day's entry as a person with neck and lower-back pain keeps it: two
-// pain regions, three PSFS activities, stress, sleep and soreness, slowly
-// improving over `days` with a weekly wobble.
-core::JournalEntry daily_entry(std::int64_t time, int day, int days) {
-  core::JournalEntry entry;
-  entry.time = time;
-  const int wobble = day % 7 == 0 ? 1 : 0;
-  entry.pain[static_cast<std::size_t>(core::Region::neck)] = 7 - day * 4 / days + wobble;
-  entry.pain[static_cast<std::size_t>(core::Region::lower_back)] = 5 - day * 3 / days;
-  entry.activities = {{"lifting", 3 + day * 5 / days},
-                      {"driving", 4 + day * 4 / days},
-                      {"sleeping on the side", 5 + wobble}};
-  entry.stress = 6 - wobble;
-  entry.sleep_quality = 5 + day * 2 / days;
-  entry.soreness_hours = 20.0 + wobble * 4;
-  entry.sharp_pain = false;
-  return entry;
-}
 
 // ---- Journal writes ------------------------------------------------------------
 
