@@ -83,7 +83,7 @@ std::vector<Prepared> prepare(const core::KnowledgeBase& kb, core::Date today) {
     const core::Assessment assessment = core::assess(kb, *intake, today);
     const std::string style(core::style_name(assessment.recommendation.style));
     prepared.push_back(Prepared{
-        // As the store keeps it (cli/assessed_intake.cpp): the parsed intake written back.
+        // As the store keeps it (service/assessed_intake.cpp): the parsed intake written back.
         mn::codec::intake_to_json(*intake),
         style,
         style == "relaxation" ? "therapeutic" : "relaxation",

@@ -144,6 +144,8 @@ struct Parsed {
   bool confirmed = false;
   ReassessOptions reassess;
   bool if_empty = false;
+  ServeOptions serve;
+  AdminCreateOptions admin_create;
 };
 
 CLI::Option* add_patient_argument(CLI::App* command, store::PatientId& patient) {
@@ -172,6 +174,8 @@ struct RecordCommands {
   CLI::App* demo_load = nullptr;
   CLI::App* db_check = nullptr;
   CLI::App* db_purge = nullptr;
+  CLI::App* serve = nullptr;
+  CLI::App* admin_create = nullptr;
 };
 
 void add_people_commands(CLI::App& app, Parsed& parsed, RecordCommands& commands) {
@@ -279,6 +283,33 @@ void add_data_commands(CLI::App& app, Parsed& parsed, RecordCommands& commands) 
       db->add_subcommand("purge", "Clear deleted data from the write-ahead log (after erase)");
 }
 
+void add_server_commands(CLI::App& app, Parsed& parsed, RecordCommands& commands) {
+  commands.serve = app.add_subcommand("serve", "Run the HTTP API until SIGTERM");
+  commands.serve->add_option("--bind", parsed.settings.bind,
+                             "Address to listen on (env MN_BIND; default 127.0.0.1)");
+  commands.serve->add_option("--port", parsed.settings.port,
+                             "TCP port (env MN_PORT; default 8080; 0 = any free port)");
+  commands.serve->add_option("--behind-tls", parsed.settings.behind_tls,
+                             "true when a TLS proxy is in front: Secure cookies, HSTS "
+                             "(env MN_BEHIND_TLS)");
+  commands.serve->add_option("--io-threads", parsed.serve.io_threads,
+                             "Threads reading and writing connections (default 1)");
+  commands.serve->add_option("--workers", parsed.serve.workers,
+                             "Threads running database work, each with its own connection "
+                             "(default 2)");
+
+  auto* admin = app.add_subcommand("admin", "Accounts");
+  admin->require_subcommand(1);
+  AdminCreateOptions& create = parsed.admin_create;
+  commands.admin_create = admin->add_subcommand(
+      "create", "Create the first clinic and its admin (password on standard input)");
+  commands.admin_create->add_option("--clinic", create.clinic, "The clinic's name")->required();
+  commands.admin_create->add_option("--login", create.login, "The admin's login")->required();
+  commands.admin_create->add_option("--name", create.display_name, "The admin's name")->required();
+  commands.admin_create->add_flag("--clinician", create.clinician,
+                                  "The admin is also a clinician of the clinic");
+}
+
 int run_records_command(Context& ctx, const Parsed& parsed, const RecordCommands& commands) {
   if (commands.patient_add->parsed()) return patient_add(ctx, parsed.patient_add);
   if (commands.patient_list->parsed()) return patient_list(ctx);
@@ -300,6 +331,8 @@ int run_records_command(Context& ctx, const Parsed& parsed, const RecordCommands
   if (commands.demo_load->parsed()) return demo_load(ctx, parsed.if_empty);
   if (commands.db_check->parsed()) return database_check(ctx);
   if (commands.db_purge->parsed()) return database_purge(ctx);
+  if (commands.serve->parsed()) return serve(ctx, parsed.serve);
+  if (commands.admin_create->parsed()) return admin_create(ctx, parsed.admin_create);
   return kBadInput;
 }
 
@@ -346,6 +379,7 @@ int run_parsed(const std::vector<std::string>& arguments, std::istream& in, std:
   add_people_commands(app, parsed, records);
   add_journal_commands(app, parsed, records);
   add_data_commands(app, parsed, records);
+  add_server_commands(app, parsed, records);
 
   try {
     std::vector<std::string> reversed(arguments.rbegin(), arguments.rend());

@@ -90,4 +90,23 @@ int demo_load(Context& ctx, bool only_if_empty);
 int database_check(Context& ctx);
 int database_purge(Context& ctx);
 
+// The HTTP API server until SIGTERM or SIGINT (then it drains and exits).
+// Address, port and TLS come from the settings (flags, env, config file).
+struct ServeOptions {
+  std::size_t io_threads = 1;
+  std::size_t workers = 2;
+};
+int serve(Context& ctx, const ServeOptions& options);
+
+// The first clinic and its admin; the password is read from the first line
+// of standard input, never from the command line (it would show in `ps`
+// and in shell history).
+struct AdminCreateOptions {
+  std::string clinic;
+  std::string login;
+  std::string display_name;
+  bool clinician = false;  // the admin also treats: may read the clinic's records
+};
+int admin_create(Context& ctx, const AdminCreateOptions& options);
+
 }  // namespace mn::cli

@@ -1,7 +1,11 @@
 #include "cli/config.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <string_view>
 
 #include "cli/files.hpp"
 #include "knowledge/yaml_tree.hpp"
@@ -14,10 +18,19 @@ namespace yaml = knowledge::yaml;
 
 constexpr std::size_t kMaxConfigBytes = std::size_t{64} * 1024;
 
-struct FileSettings {
-  std::string database;
-  std::string knowledge_dir;
-};
+// The keys a config file may set, as written in it.
+constexpr std::array<std::string_view, 5> kFileKeys{"database", "knowledge", "bind", "port",
+                                                    "behind_tls"};
+using FileSettings = std::map<std::string, std::string, std::less<>>;
+
+std::string known_keys() {
+  std::string list;
+  for (std::string_view key : kFileKeys) {
+    if (!list.empty()) list += ", ";
+    list += key;
+  }
+  return list;
+}
 
 std::string position(const std::string& file, yaml::Mark mark) {
   if (mark.is_null()) return file;
@@ -36,18 +49,18 @@ Result<FileSettings> read_config_file(const std::string& file) {
   if (root.is_null()) return settings;
   if (!root.is_map()) {
     return Error{"invalid", position(file, root.mark()),
-                 "expected a mapping with the keys database and knowledge"};
+                 "expected a mapping of settings (" + known_keys() + ")"};
   }
   for (const auto& entry : root) {
     const std::string& key = entry.first.text();
-    if (key != "database" && key != "knowledge") {
+    if (std::find(kFileKeys.begin(), kFileKeys.end(), key) == kFileKeys.end()) {
       return Error{"invalid", position(file, entry.first.mark()),
-                   "unknown setting '" + key + "'; known: database, knowledge"};
+                   "unknown setting '" + key + "'; known: " + known_keys()};
     }
     if (!entry.second.is_scalar() || entry.second.text().empty()) {
       return Error{"invalid", position(file, entry.second.mark()), key + " must be a text"};
     }
-    (key == "database" ? settings.database : settings.knowledge_dir) = entry.second.text();
+    settings[key] = entry.second.text();
   }
   return settings;
 }
@@ -109,10 +122,18 @@ Result<Settings> resolve_settings(const SettingFlags& flags, const Environment& 
     if (!file.empty()) return file;
     return fallback;
   };
-  settings.database = pick(flags.database, environment("MN_DATABASE"), from_file.database,
+  const auto file = [&from_file](std::string_view key) {
+    auto found = from_file.find(key);
+    return found == from_file.end() ? std::string() : found->second;
+  };
+  settings.database = pick(flags.database, environment("MN_DATABASE"), file("database"),
                            default_database(environment));
   settings.knowledge_dir = pick(flags.knowledge_dir, environment("MN_KNOWLEDGE_DIR"),
-                                from_file.knowledge_dir, built_in_knowledge_dir);
+                                file("knowledge"), built_in_knowledge_dir);
+  settings.bind = pick(flags.bind, environment("MN_BIND"), file("bind"), "127.0.0.1");
+  settings.port = pick(flags.port, environment("MN_PORT"), file("port"), "8080");
+  settings.behind_tls =
+      pick(flags.behind_tls, environment("MN_BEHIND_TLS"), file("behind_tls"), "false");
   return settings;
 }
 

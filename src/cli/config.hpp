@@ -12,7 +12,8 @@ namespace mn::cli {
 // gives it: the command-line flag, the environment (MN_DATABASE,
 // MN_KNOWLEDGE_DIR), the config file, the built-in default.
 //
-// The config file is YAML with the keys `database` and `knowledge`; it is
+// The config file is YAML with the keys `database`, `knowledge`, `bind`,
+// `port` and `behind_tls`; it is
 // --config FILE, else $MN_CONFIG, else $XDG_CONFIG_HOME/massage-navigator/
 // config.yaml (~/.config/... without XDG_CONFIG_HOME) when that exists.
 // The default database is sqlite:$XDG_DATA_HOME/massage-navigator/
@@ -21,12 +22,20 @@ struct Settings {
   std::string database;
   std::string knowledge_dir;
   std::string config_file;  // the file read, or empty
+  // The server's (`serve`): MN_BIND, MN_PORT, MN_BEHIND_TLS; config keys
+  // bind, port, behind_tls. Checked by the serve command.
+  std::string bind;        // default 127.0.0.1
+  std::string port;        // default 8080
+  std::string behind_tls;  // "true" or "false" (default)
 };
 
 struct SettingFlags {
   std::string database;
   std::string knowledge_dir;
   std::string config_file;
+  std::string bind;
+  std::string port;
+  std::string behind_tls;
 };
 
 // `environment` reads a variable (nullopt when unset or empty); injected so

@@ -2,9 +2,9 @@
 // journals and the plan versions their journals lead to.
 #include <ostream>
 
-#include "cli/assessed_intake.hpp"
 #include "cli/commands.hpp"
 #include "demo/demo_people.hpp"
+#include "service/assessed_intake.hpp"
 #include "store/time_zone.hpp"
 
 namespace mn::cli {
@@ -15,9 +15,9 @@ Result<store::PatientId> load_person(const core::KnowledgeBase& knowledge, store
                                      const store::Actor& actor, const demo::DemoPerson& person) {
   auto patient = store.add_patient(actor, store::NewPatient{person.display_name, person.time_zone});
   if (!patient) return patient.error();
-  auto recorded = record_assessed_intake(knowledge, store, actor, patient->id, person.intake_json,
-                                         store::local_date(person.intake_time, person.time_zone),
-                                         person.intake_time);
+  auto recorded = service::record_assessed_intake(
+      knowledge, store, actor, patient->id, person.intake_json,
+      store::local_date(person.intake_time, person.time_zone), person.intake_time);
   if (!recorded) return recorded.error();
   for (const demo::DemoSession& session : person.sessions) {
     auto logged = store.log_session(actor, patient->id,

@@ -1,12 +1,12 @@
 // patient add|list|show, intake record, session log.
 #include <ostream>
 
-#include "cli/assessed_intake.hpp"
 #include "cli/commands.hpp"
 #include "cli/files.hpp"
 #include "cli/record_lookup.hpp"
 #include "codec/assessment_json.hpp"
 #include "codec/assessment_text.hpp"
+#include "service/assessed_intake.hpp"
 #include "store/time_zone.hpp"
 
 namespace mn::cli {
@@ -90,8 +90,8 @@ int intake_record(Context& ctx, const IntakeRecordOptions& options) {
   auto text = read_input(options.input, kMaxIntakeBytes);
   if (!text) return ctx.fail(text.error());
   const core::Date today = store::local_date(ctx.clock.now(), records.patient.time_zone);
-  auto recorded = record_assessed_intake(*knowledge, *records.store, ctx.actor(), options.patient,
-                                         *text, today, std::nullopt);
+  auto recorded = service::record_assessed_intake(*knowledge, *records.store, ctx.actor(),
+                                                  options.patient, *text, today, std::nullopt);
   if (!recorded) return ctx.fail(recorded.error());
   if (options.format == "json") {
     ctx.out << codec::assessment_to_json(*knowledge, recorded->intake, recorded->assessment);

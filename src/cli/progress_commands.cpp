@@ -6,62 +6,18 @@
 #include "codec/plan_json.hpp"
 #include "codec/progress_json.hpp"
 #include "codec/progress_text.hpp"
-#include "core/adaptation.hpp"
+#include "service/course_review.hpp"
 #include "store/time_zone.hpp"
 
 namespace mn::cli {
-
-namespace {
-
-// A person's stored journal and plan, summarised and adapted as of now.
-struct Reviewed {
-  store::Patient patient;
-  std::vector<core::JournalEntry> entries;
-  std::vector<core::CompletedSession> sessions;
-  core::Progress progress;
-  std::optional<store::PlanRecord> plan_record;
-  core::Plan plan;
-  core::Adaptation adaptation;
-};
-
-Result<Reviewed> review(Context& ctx, const core::KnowledgeBase& knowledge, store::Store& store,
-                        store::PatientId patient) {
-  auto course = store.course(ctx.actor(), patient);
-  if (!course) return course.error();
-  Reviewed reviewed;
-  reviewed.patient = std::move(course->patient);
-  reviewed.entries.reserve(course->journal.size());
-  for (auto& record : course->journal) reviewed.entries.push_back(std::move(record.entry));
-  for (const auto& session : course->sessions) {
-    reviewed.sessions.push_back(core::CompletedSession{
-        session.time, session.style, static_cast<std::uint16_t>(session.minutes),
-        static_cast<std::uint8_t>(session.pressure)});
-  }
-  const store::Seconds now = ctx.clock.now();
-  reviewed.progress = core::summarize_progress(knowledge, reviewed.entries, reviewed.sessions, now);
-  reviewed.plan_record = std::move(course->plan);
-  if (reviewed.plan_record) {
-    auto stored = codec::plan_from_json(knowledge, reviewed.plan_record->plan_json);
-    if (!stored) {
-      return Error{"invalid", "plan version " + std::to_string(reviewed.plan_record->version),
-                   "the stored plan no longer fits this knowledge base (" +
-                       stored.error().describe() + "); record the intake again"};
-    }
-    reviewed.plan = std::move(*stored);
-  }
-  reviewed.adaptation = core::adapt_plan(knowledge, reviewed.plan, reviewed.progress,
-                                         store::local_date(now, reviewed.patient.time_zone));
-  return reviewed;
-}
-
-}  // namespace
 
 int progress(Context& ctx, const ProgressOptions& options) {
   const core::KnowledgeBase* knowledge = ctx.knowledge();
   if (knowledge == nullptr) return kInternalError;
   store::Store* store = ctx.store();
   if (store == nullptr) return ctx.failed();
-  auto reviewed = review(ctx, *knowledge, *store, options.patient);
+  auto reviewed =
+      service::review_course(*knowledge, *store, ctx.actor(), options.patient, ctx.clock.now());
   if (!reviewed) return ctx.fail(reviewed.error());
   const store::Patient& patient = reviewed->patient;
   if (options.format == "json") {
@@ -89,29 +45,19 @@ int plan_adapt(Context& ctx, store::PatientId patient) {
   if (knowledge == nullptr) return kInternalError;
   store::Store* store = ctx.store();
   if (store == nullptr) return ctx.failed();
-  auto reviewed = review(ctx, *knowledge, *store, patient);
+  auto reviewed = service::review_course(*knowledge, *store, ctx.actor(), patient, ctx.clock.now());
   if (!reviewed) return ctx.fail(reviewed.error());
-  if (!reviewed->plan_record) {
-    return ctx.fail(
-        Error{"invalid", "plan",
-              "patient " + std::to_string(patient) + " has no plan yet: record an intake first"});
-  }
+  auto saved = service::keep_adapted_plan(*knowledge, *store, ctx.actor(), *reviewed);
+  if (!saved) return ctx.fail(saved.error());
   const core::Adaptation& adaptation = reviewed->adaptation;
   const std::string decision(core::decision_name(adaptation.decision));
-  std::string plan_json = codec::plan_to_json(*knowledge, adaptation.plan);
-  if (plan_json == reviewed->plan_record->plan_json) {
+  if (!*saved) {
     ctx.out << "Decision: " << decision << ". The plan stays as version "
             << reviewed->plan_record->version << ".\n";
-    for (const std::string& line : adaptation.explanation) ctx.out << "  " << line << "\n";
-    return kOk;
+  } else {
+    ctx.out << "Decision: " << decision << ". Saved plan version " << (*saved)->version
+            << "; version " << reviewed->plan_record->version << " is kept.\n";
   }
-  std::string reason = decision + " (" + knowledge->progress.rules[adaptation.rule].id + ")";
-  auto saved = store->add_plan_version(
-      ctx.actor(), patient,
-      store::NewPlan{reviewed->plan_record->assessment, reason, std::move(plan_json)});
-  if (!saved) return ctx.fail(saved.error());
-  ctx.out << "Decision: " << decision << ". Saved plan version " << saved->version << "; version "
-          << reviewed->plan_record->version << " is kept.\n";
   for (const std::string& line : adaptation.explanation) ctx.out << "  " << line << "\n";
   return kOk;
 }

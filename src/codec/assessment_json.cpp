@@ -1,107 +1,159 @@
 #include "codec/assessment_json.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include "codec/assessment_view.hpp"
+#include "codec/json_writer.hpp"
 
 namespace mn::codec {
 
 namespace {
 
-using nlohmann::json;
+// Keys are written in sorted order: the document reads exactly as
+// nlohmann::json printed it before it was streamed (json_writer.hpp).
 
-json because_json(const std::vector<Because>& because) {
-  json list = json::array();
-  for (const Because& entry : because)
-    list.push_back({{"field", entry.field}, {"answer", entry.answer}});
-  return list;
+// A typical assessment is 12-16 KB; one allocation covers it.
+constexpr std::size_t kExpectedSize = std::size_t{24} * 1024;
+
+// A list of std::string or std::string_view.
+template <typename Text>
+void strings(JsonWriter& out, std::string_view key, const std::vector<Text>& values) {
+  out.key(key);
+  out.begin_array();
+  for (const Text& value : values) out.string(value);
+  out.end_array();
 }
 
-json texts_json(const std::vector<TextView>& items) {
-  json list = json::array();
+void because(JsonWriter& out, std::string_view key, const std::vector<Because>& list) {
+  out.key(key);
+  out.begin_array();
+  for (const Because& entry : list) {
+    out.begin_object();
+    out.field("answer", entry.answer);
+    out.field("field", entry.field);
+    out.end_object();
+  }
+  out.end_array();
+}
+
+void texts(JsonWriter& out, std::string_view key, const std::vector<TextView>& items) {
+  out.key(key);
+  out.begin_array();
   for (const TextView& item : items) {
-    json entry{{"id", item.id}, {"text", item.text}, {"source", item.sources}};
-    if (!item.title.empty()) entry["title"] = item.title;
-    list.push_back(std::move(entry));
+    out.begin_object();
+    out.field("id", item.id);
+    strings(out, "source", item.sources);
+    out.field("text", item.text);
+    if (!item.title.empty()) out.field("title", item.title);
+    out.end_object();
   }
-  return list;
+  out.end_array();
 }
 
-json safety_json(const AssessmentView& view) {
-  json reasons = json::array();
+void safety(JsonWriter& out, const AssessmentView& view) {
+  out.key("safety");
+  out.begin_object();
+  strings(out, "areas_to_avoid", view.areas_to_avoid);
+  because(out, "denied", view.denied);
+  out.field("headline", view.safety_headline);
+  out.key("max_minutes");
+  if (view.max_minutes == 0)
+    out.null();
+  else
+    out.integer(view.max_minutes);
+  strings(out, "modifications", view.modifications);
+  out.field("position", view.position);
+  out.field("pressure_ceiling", view.pressure_ceiling);
+  out.field("pressure_ceiling_name", view.pressure_ceiling_name);
+  strings(out, "pressure_scale_source", view.pressure_scale_sources);
+  out.key("reasons");
+  out.begin_array();
   for (const ReasonView& reason : view.reasons) {
-    json entry{{"id", reason.id},
-               {"text", reason.text},
-               {"category", reason.category},
-               {"caution", reason.caution},
-               {"source", reason.sources},
-               {"because", because_json(reason.because)}};
-    if (!reason.therapist_note.empty()) entry["therapist_note"] = reason.therapist_note;
-    reasons.push_back(std::move(entry));
+    out.begin_object();
+    because(out, "because", reason.because);
+    out.field("category", reason.category);
+    out.field("caution", reason.caution);
+    out.field("id", reason.id);
+    strings(out, "source", reason.sources);
+    out.field("text", reason.text);
+    if (!reason.therapist_note.empty()) out.field("therapist_note", reason.therapist_note);
+    out.end_object();
   }
-  json safety{{"status", view.status},
-              {"headline", view.safety_headline},
-              {"reasons", reasons},
-              {"pressure_ceiling", view.pressure_ceiling},
-              {"pressure_ceiling_name", view.pressure_ceiling_name},
-              {"pressure_scale_source", view.pressure_scale_sources},
-              {"areas_to_avoid", view.areas_to_avoid},
-              {"sites_to_avoid", view.sites_to_avoid},
-              {"position", view.position},
-              {"modifications", view.modifications},
-              {"unanswered", view.unanswered},
-              {"denied", because_json(view.denied)}};
-  safety["max_minutes"] = view.max_minutes == 0 ? json() : json(view.max_minutes);
-  return safety;
+  out.end_array();
+  strings(out, "sites_to_avoid", view.sites_to_avoid);
+  out.field("status", view.status);
+  strings(out, "unanswered", view.unanswered);
+  out.end_object();
 }
 
-json recommendation_json(const AssessmentView& view) {
-  json items = json::array();
-  json matched = json::array();
+void recommendation(JsonWriter& out, const AssessmentView& view) {
+  out.key("recommendation");
+  out.begin_object();
+  out.key("counts");
+  out.begin_object();
+  out.field("relaxation", view.relaxation_count);
+  out.field("therapeutic", view.therapeutic_count);
+  out.end_object();
+  out.field("decision", view.decision);
+  texts(out, "evidence", view.evidence);
+  out.field("explanation", view.explanation);
+  out.field("headline", view.style_headline);
+  out.key("items");
+  out.begin_array();
+  for (const ItemView& item : view.matched) out.string(item.id);
+  out.end_array();
+  out.key("matched");
+  out.begin_array();
   for (const ItemView& item : view.matched) {
-    items.push_back(item.id);
-    matched.push_back({{"id", item.id},
-                       {"checklist", item.checklist},
-                       {"label", item.label},
-                       {"source", item.sources},
-                       {"because", because_json(item.because)}});
+    out.begin_object();
+    because(out, "because", item.because);
+    out.field("checklist", item.checklist);
+    out.field("id", item.id);
+    out.field("label", item.label);
+    strings(out, "source", item.sources);
+    out.end_object();
   }
-  return {
-      {"style", view.style},
-      {"headline", view.style_headline},
-      {"decision", view.decision},
-      {"items", items},
-      {"matched", matched},
-      {"counts", {{"therapeutic", view.therapeutic_count}, {"relaxation", view.relaxation_count}}},
-      {"explanation", view.explanation},
-      {"pressure_target", view.pressure_target},
-      {"pressure_target_name", view.pressure_target_name},
-      {"evidence", texts_json(view.evidence)}};
+  out.end_array();
+  out.field("pressure_target", view.pressure_target);
+  out.field("pressure_target_name", view.pressure_target_name);
+  out.field("style", view.style);
+  out.end_object();
 }
 
-json plan_json(const AssessmentView& view) {
-  json phases = json::array();
+void plan(JsonWriter& out, const AssessmentView& view) {
+  out.key("plan");
+  out.begin_object();
+  texts(out, "cadences", view.cadences);
+  texts(out, "constraints", view.constraints);
+  if (view.on_hold) out.field("on_hold_reason", view.on_hold_text);
+  out.key("phases");
+  out.begin_array();
   for (const PhaseView& phase : view.phases) {
-    phases.push_back({{"style", phase.style},
-                      {"every_days", phase.every_days},
-                      {"sessions", phase.sessions},
-                      {"minutes", phase.minutes},
-                      {"purpose", phase.purpose},
-                      {"cadence", phase.cadence}});
+    out.begin_object();
+    out.field("cadence", phase.cadence);
+    out.field("every_days", phase.every_days);
+    out.field("minutes", phase.minutes);
+    out.field("purpose", phase.purpose);
+    out.field("sessions", phase.sessions);
+    out.field("style", phase.style);
+    out.end_object();
   }
-  json sessions = json::array();
+  out.end_array();
+  out.key("review_on");
+  if (view.review_on.empty())
+    out.null();
+  else
+    out.string(view.review_on);
+  out.key("sessions");
+  out.begin_array();
   for (const SessionView& session : view.sessions) {
-    sessions.push_back(
-        {{"date", session.date}, {"style", session.style}, {"minutes", session.minutes}});
+    out.begin_object();
+    out.field("date", session.date);
+    out.field("minutes", session.minutes);
+    out.field("style", session.style);
+    out.end_object();
   }
-  json plan{{"status", view.on_hold ? "on_hold" : "ready"},
-            {"phases", phases},
-            {"sessions", sessions},
-            {"cadences", texts_json(view.cadences)},
-            {"constraints", texts_json(view.constraints)}};
-  plan["review_on"] = view.review_on.empty() ? json() : json(view.review_on);
-  if (view.on_hold) plan["on_hold_reason"] = view.on_hold_text;
-  return plan;
+  out.end_array();
+  out.field("status", view.on_hold ? "on_hold" : "ready");
+  out.end_object();
 }
 
 }  // namespace
@@ -109,20 +161,25 @@ json plan_json(const AssessmentView& view) {
 std::string assessment_to_json(const core::KnowledgeBase& knowledge, const core::Intake& intake,
                                const core::Assessment& assessment) {
   const AssessmentView view = make_view(knowledge, intake, assessment);
-  const json document{{"knowledge_version", view.knowledge_version},
-                      {"today", view.today},
-                      {"safety", safety_json(view)},
-                      {"recommendation", recommendation_json(view)},
-                      {"plan", plan_json(view)},
-                      {"preparation", texts_json(view.preparation)},
-                      {"aftercare", texts_json(view.aftercare)},
-                      {"when_to_call", texts_json(view.when_to_call)},
-                      {"pairings", texts_json(view.pairings)},
-                      {"tell_your_therapist", texts_json(view.tell_your_therapist)},
-                      {"bring_to_clinic", texts_json(view.bring_to_clinic)}};
-  // Person-typed text may hold invalid UTF-8 that slipped past a caller;
-  // replace it rather than throw.
-  return document.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  // Person-typed text may hold invalid UTF-8 that slipped past a caller; the
+  // writer replaces it rather than throw.
+  JsonWriter out(kExpectedSize);
+  out.begin_object();
+  texts(out, "aftercare", view.aftercare);
+  texts(out, "bring_to_clinic", view.bring_to_clinic);
+  out.field("knowledge_version", view.knowledge_version);
+  texts(out, "pairings", view.pairings);
+  plan(out, view);
+  texts(out, "preparation", view.preparation);
+  recommendation(out, view);
+  safety(out, view);
+  texts(out, "tell_your_therapist", view.tell_your_therapist);
+  out.field("today", view.today);
+  texts(out, "when_to_call", view.when_to_call);
+  out.end_object();
+  std::string text = out.finish();
+  text += '\n';
+  return text;
 }
 
 }  // namespace mn::codec

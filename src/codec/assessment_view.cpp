@@ -1,7 +1,7 @@
 #include "codec/assessment_view.hpp"
 
 #include <cctype>
-#include <sstream>
+#include <charconv>
 
 namespace mn::codec {
 
@@ -9,11 +9,13 @@ namespace {
 
 using core::Field;
 
+// As a stream with precision 10 prints it (printf's "%.10g"), without
+// building a stream.
 std::string number_text(double value) {
-  std::ostringstream stream;
-  stream.precision(10);
-  stream << value;
-  return stream.str();
+  char digits[32];
+  const auto result =
+      std::to_chars(digits, digits + sizeof digits, value, std::chars_format::general, 10);
+  return std::string(digits, result.ptr);
 }
 
 std::string choice_name(core::Choices choices, unsigned index) {
@@ -99,9 +101,10 @@ std::vector<Because> because_of(const core::KnowledgeBase& knowledge, const core
   return result;
 }
 
-std::vector<std::string> source_ids(const core::KnowledgeBase& knowledge,
-                                    const core::SourceList& sources) {
-  std::vector<std::string> ids;
+std::vector<std::string_view> source_ids(const core::KnowledgeBase& knowledge,
+                                         const core::SourceList& sources) {
+  std::vector<std::string_view> ids;
+  ids.reserve(sources.size());
   for (core::Index source : sources) ids.push_back(knowledge.sources[source].id);
   return ids;
 }
@@ -150,12 +153,12 @@ std::string humanize(std::string_view name) {
 
 void safety_view(const core::KnowledgeBase& knowledge, const core::Intake& intake,
                  const core::SafetyResult& safety, AssessmentView& view) {
-  view.status = std::string(core::safety_status_name(safety.status));
+  view.status = core::safety_status_name(safety.status);
   for (const core::FiredRule& fired : safety.fired) {
     const core::SafetyRule& rule = knowledge.rules[fired.rule];
     ReasonView reason{rule.id,
                       rule.text,
-                      std::string(core::safety_status_name(rule.category)),
+                      core::safety_status_name(rule.category),
                       caution_name(rule.caution),
                       rule.therapist_note,
                       source_ids(knowledge, rule.sources),
@@ -215,13 +218,13 @@ void safety_view(const core::KnowledgeBase& knowledge, const core::Intake& intak
   }
   for (core::Index rule : safety.avoid_sites)
     view.sites_to_avoid.push_back(knowledge.rules[rule].avoid_site);
-  view.position = std::string(core::position_name(safety.position));
+  view.position = core::position_name(safety.position);
   view.max_minutes = safety.max_minutes;
 }
 
 void recommendation_view(const core::KnowledgeBase& knowledge, const core::Intake& intake,
                          const core::Recommendation& recommendation, AssessmentView& view) {
-  view.style = std::string(core::style_name(recommendation.style));
+  view.style = core::style_name(recommendation.style);
   const core::DecisionRule& decision = knowledge.decision[recommendation.decision];
   view.decision = decision.id;
   std::string labels;
@@ -350,8 +353,8 @@ void tell_view(const core::KnowledgeBase& knowledge, const core::Intake& intake,
                                                {"name", view.pressure_ceiling_name}})));
         break;
       case core::TellKind::avoid: {
-        std::vector<std::string> avoid = view.areas_to_avoid;
-        for (auto& region : avoid) region = humanize(region);
+        std::vector<std::string> avoid;
+        for (std::string_view region : view.areas_to_avoid) avoid.push_back(humanize(region));
         avoid.insert(avoid.end(), view.sites_to_avoid.begin(), view.sites_to_avoid.end());
         view.tell_your_therapist.push_back(
             text_view(knowledge, guidance.tell_avoid,

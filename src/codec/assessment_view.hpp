@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/assessment.hpp"
@@ -11,6 +12,10 @@ namespace mn::codec {
 // An assessment with every text resolved from the knowledge base and every
 // explanation drawn from the evaluation's traces. Both the JSON and the
 // terminal renderers read it, so they cannot drift apart.
+//
+// The string_view members (ids, names, sources) point into the knowledge
+// base and the contract's static name tables rather than copy them: a view
+// must not outlive the knowledge base it was made from.
 
 struct Because {
   std::string field;   // "pain_areas[0]", "medications[1]", "stress"
@@ -18,28 +23,28 @@ struct Because {
 };
 
 struct ReasonView {
-  std::string id;
+  std::string_view id;
   std::string text;
-  std::string category;  // consult_provider_first | adjust
-  std::string caution;   // systemic | local | modify | unknown_term | unanswered
-  std::string therapist_note;
-  std::vector<std::string> sources;
+  std::string_view category;  // consult_provider_first | adjust
+  std::string_view caution;   // systemic | local | modify | unknown_term | unanswered
+  std::string_view therapist_note;
+  std::vector<std::string_view> sources;
   std::vector<Because> because;
 };
 
 struct ItemView {
-  std::string id;
-  std::string checklist;
+  std::string_view id;
+  std::string_view checklist;
   std::string label;
-  std::vector<std::string> sources;
+  std::vector<std::string_view> sources;
   std::vector<Because> because;
 };
 
 struct TextView {
-  std::string id;
+  std::string_view id;
   std::string title;
   std::string text;
-  std::vector<std::string> sources;
+  std::vector<std::string_view> sources;
 };
 
 struct PhaseView {
@@ -48,7 +53,7 @@ struct PhaseView {
   int sessions = 0;
   int minutes = 0;
   std::string purpose;
-  std::string cadence;
+  std::string_view cadence;
 };
 
 struct SessionView {
@@ -63,22 +68,22 @@ struct AssessmentView {
   std::string style_headline;
   std::string safety_headline;
   // safety
-  std::string status;
+  std::string_view status;
   std::vector<ReasonView> reasons;
   int pressure_ceiling = 5;
   std::string pressure_ceiling_name;
-  std::vector<std::string> pressure_scale_sources;  // the Walton scale's
-  std::vector<std::string> areas_to_avoid;
-  std::vector<std::string> sites_to_avoid;
-  std::string position;
+  std::vector<std::string_view> pressure_scale_sources;  // the Walton scale's
+  std::vector<std::string_view> areas_to_avoid;
+  std::vector<std::string_view> sites_to_avoid;
+  std::string_view position;
   int max_minutes = 0;
   std::vector<std::string> modifications;  // "element: text"
-  std::vector<std::string> unanswered;
+  std::vector<std::string_view> unanswered;
   std::vector<Because> denied;  // entries read as "I do not have this"
 
   // recommendation
-  std::string style;
-  std::string decision;
+  std::string_view style;
+  std::string_view decision;
   std::vector<ItemView> matched;
   int therapeutic_count = 0;
   int relaxation_count = 0;

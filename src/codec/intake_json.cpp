@@ -126,23 +126,29 @@ class IntakeReader {
   static std::optional<Error> choice(const json& value, const std::string& path,
                                      const core::Question& question, core::Choices choices,
                                      unsigned& out) {
+    if (!value.is_string()) {
+      return field_error(
+          "wrong_type", path,
+          "must be one of " + allowed_names(question, choices) + ", got " + describe(value));
+    }
+    const auto index = core::choice_by_name(choices, value.get_ref<const std::string&>());
+    if (!index || !(question.allowed >> *index & 1U)) {
+      return field_error(
+          "not_allowed", path,
+          "must be one of " + allowed_names(question, choices) + ", got " + describe(value));
+    }
+    out = *index;
+    return std::nullopt;
+  }
+
+  static std::string allowed_names(const core::Question& question, core::Choices choices) {
     const auto& names = core::choice_names(choices);
     std::string allowed;
     for (std::size_t i = 0; i < names.size(); ++i) {
       if (question.allowed >> i & 1U)
         allowed += (allowed.empty() ? "" : ", ") + std::string(names[i]);
     }
-    if (!value.is_string()) {
-      return field_error("wrong_type", path,
-                         "must be one of " + allowed + ", got " + describe(value));
-    }
-    const auto index = core::choice_by_name(choices, value.get<std::string>());
-    if (!index || !(question.allowed >> *index & 1U)) {
-      return field_error("not_allowed", path,
-                         "must be one of " + allowed + ", got " + describe(value));
-    }
-    out = *index;
-    return std::nullopt;
+    return allowed;
   }
 
   static std::optional<Error> choice_set(const json& value, const std::string& path,
@@ -334,8 +340,9 @@ class IntakeReader {
 };
 
 // Parses JSON, rejecting duplicate object keys (a silent "last one wins"
-// would hide a mistake) and nesting deeper than any intake needs.
-Result<json> parse_strict(std::string_view text) {
+// would hide a mistake) and nesting deeper than any intake needs; the slow
+// path of parse_strict, that keeps every key to name the first duplicate.
+Result<json> parse_naming_duplicates(std::string_view text) {
   std::vector<std::set<std::string>> keys;
   std::optional<Error> problem;
   const json::parser_callback_t callback = [&](int depth, json::parse_event_t event, json& parsed) {
@@ -378,6 +385,40 @@ Result<json> parse_strict(std::string_view text) {
     }
     return Error{"malformed_json", "", "not valid JSON"};
   }
+  return document;
+}
+
+// As parse_naming_duplicates, faster when nothing is wrong: an object whose
+// members are fewer than its keys had a duplicate key. On any problem the
+// text is parsed again by parse_naming_duplicates, for the same error.
+Result<json> parse_strict(std::string_view text) {
+  std::vector<std::size_t> key_counts;  // of each open object
+  bool trouble = false;
+  const json::parser_callback_t callback = [&](int depth, json::parse_event_t event, json& parsed) {
+    if (depth > kMaxDepth) {
+      trouble = true;
+      return false;
+    }
+    switch (event) {
+      case json::parse_event_t::object_start:
+        key_counts.push_back(0);
+        break;
+      case json::parse_event_t::key:
+        if (!key_counts.empty()) ++key_counts.back();
+        break;
+      case json::parse_event_t::object_end:
+        if (!key_counts.empty()) {
+          if (parsed.size() != key_counts.back()) trouble = true;
+          key_counts.pop_back();
+        }
+        break;
+      default:
+        break;
+    }
+    return true;
+  };
+  json document = json::parse(text.begin(), text.end(), callback, /*allow_exceptions=*/false);
+  if (trouble || document.is_discarded()) return parse_naming_duplicates(text);
   return document;
 }
 

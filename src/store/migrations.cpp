@@ -113,10 +113,83 @@ CREATE INDEX assessments_summary
 DROP INDEX assessments_by_intake;
 )sql";
 
+// Who may sign in and what they may see. Only hashes of session tokens and
+// invitation tokens are stored, and only argon2id hashes of passwords.
+// Erasing a person deletes their account (with its sessions and the
+// invitation it came from, by cascade) and the shares of their records.
+constexpr std::string_view kAccounts = R"sql(
+CREATE TABLE clinics (
+  id {id},
+  name TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE TABLE accounts (
+  id {id},
+  login TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  roles INTEGER NOT NULL CHECK (roles BETWEEN 1 AND 15),
+  clinic_id BIGINT REFERENCES clinics (id),
+  patient_id BIGINT UNIQUE REFERENCES patients (id) ON DELETE SET NULL,
+  disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+  created_at BIGINT NOT NULL,
+  password_changed_at BIGINT NOT NULL
+);
+CREATE INDEX accounts_by_clinic ON accounts (clinic_id, id);
+CREATE TABLE login_sessions (
+  token_hash TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('cookie', 'bearer')),
+  account_id BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  last_seen_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL CHECK (expires_at > created_at)
+);
+CREATE INDEX login_sessions_by_account ON login_sessions (account_id);
+CREATE TABLE login_failures (
+  id {id},
+  key TEXT NOT NULL,
+  at BIGINT NOT NULL
+);
+CREATE INDEX login_failures_by_key ON login_failures (key, at);
+CREATE INDEX login_failures_by_time ON login_failures (at);
+CREATE TABLE invitations (
+  id {id},
+  token_hash TEXT NOT NULL UNIQUE,
+  clinic_id BIGINT NOT NULL REFERENCES clinics (id),
+  role INTEGER NOT NULL CHECK (role IN (1, 2, 4)),
+  display_name TEXT NOT NULL,
+  time_zone TEXT NOT NULL,
+  invited_by BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL CHECK (expires_at > created_at),
+  used_at BIGINT,
+  account_id BIGINT REFERENCES accounts (id) ON DELETE CASCADE
+);
+CREATE INDEX invitations_by_inviter ON invitations (invited_by);
+CREATE INDEX invitations_by_account ON invitations (account_id);
+CREATE TABLE shares (
+  id {id},
+  patient_id BIGINT NOT NULL REFERENCES patients (id) ON DELETE CASCADE,
+  therapist_id BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+  shared_by BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL CHECK (expires_at > created_at),
+  revoked_at BIGINT
+);
+CREATE INDEX shares_by_therapist ON shares (therapist_id, expires_at);
+CREATE INDEX shares_by_patient ON shares (patient_id, id);
+CREATE INDEX shares_by_sharer ON shares (shared_by);
+ALTER TABLE patients ADD COLUMN clinic_id BIGINT REFERENCES clinics (id);
+CREATE INDEX patients_by_clinic ON patients (clinic_id, id);
+ALTER TABLE audit_trail ADD COLUMN address TEXT NOT NULL DEFAULT '';
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "patients, intakes, assessments, plans, sessions, journal, audit trail",
               kInitialSchema},
     Migration{2, "an index of assessment summaries for reassessment", kAssessmentSummary},
+    Migration{3, "clinics, accounts, sign-in sessions, invitations, shares", kAccounts},
 };
 
 std::string for_dialect(std::string_view sql, sql::Dialect dialect) {

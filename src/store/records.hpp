@@ -13,20 +13,24 @@ namespace mn::store {
 // Identifiers are database keys; they are never reused after an erasure.
 using PatientId = std::int64_t;
 using RecordId = std::int64_t;
+using AccountId = std::int64_t;
+using ClinicId = std::int64_t;
 
 // Times are UTC seconds since 1970-01-01 everywhere in the store; they are
 // converted to the person's time zone only for display (see time_zone.hpp).
 using Seconds = std::int64_t;
 
-// Who reads or changes a record: "cli:alice", later an account. Never a
+// Who reads or changes a record: "cli:alice", "account:12". Never a
 // patient's name.
 struct Actor {
   std::string name;
+  std::string address{};  // where the request came from ("203.0.113.7"); empty for the CLI
 };
 
 struct NewPatient {
-  std::string display_name;       // 1..200 characters
-  std::string time_zone = "UTC";  // an IANA name such as "Europe/Berlin"
+  std::string display_name;                       // 1..200 characters
+  std::string time_zone = "UTC";                  // an IANA name such as "Europe/Berlin"
+  std::optional<ClinicId> clinic = std::nullopt;  // must exist when given
 };
 
 struct Patient {
@@ -34,6 +38,7 @@ struct Patient {
   std::string display_name;
   std::string time_zone;
   Seconds created_at = 0;
+  std::optional<ClinicId> clinic = std::nullopt;
 };
 
 // Every version of a person's intake is kept; version 1 is the first.
@@ -94,7 +99,8 @@ struct AuditRecord {
   std::string actor;
   std::string action;  // "read", "create", "erase", ...
   std::optional<PatientId> patient;
-  std::string record;  // "journal/42", "patient/3"
+  std::string record;     // "journal/42", "patient/3"
+  std::string address{};  // the actor's address; empty for the CLI
 };
 
 // Everything the store holds about one person, in time order per kind.

@@ -33,6 +33,15 @@ Value optional_value(const std::optional<int>& value) {
   return value ? Value{std::int64_t{*value}} : Value{};
 }
 
+Value optional_value(const std::optional<std::int64_t>& value) {
+  return value ? Value{*value} : Value{};
+}
+
+std::optional<std::int64_t> optional_integer(const Row& row, std::size_t column) {
+  if (row.is_null(column)) return std::nullopt;
+  return row.integer(column);
+}
+
 std::optional<int> optional_int(const Row& row, std::size_t column) {
   if (row.is_null(column)) return std::nullopt;
   return static_cast<int>(row.integer(column));
@@ -139,7 +148,27 @@ PlanRecord plan_from(const Row& row) {
 }
 
 Patient patient_from(const Row& row) {
-  return Patient{row.integer(0), row.text(1), row.text(2), row.integer(3)};
+  return Patient{row.integer(0), row.text(1), row.text(2), row.integer(3),
+                 optional_integer(row, 4)};
+}
+
+Account account_from(const Row& row, std::size_t first) {
+  Account account;
+  account.id = row.integer(first);
+  account.login = row.text(first + 1);
+  account.display_name = row.text(first + 2);
+  account.roles.bits = static_cast<std::uint8_t>(row.integer(first + 3));
+  account.clinic = optional_integer(row, first + 4);
+  account.patient = optional_integer(row, first + 5);
+  account.disabled = row.integer(first + 6) != 0;
+  account.created_at = row.integer(first + 7);
+  account.password_changed_at = row.integer(first + 8);
+  return account;
+}
+
+Share share_from(const Row& row) {
+  return Share{row.integer(0), row.integer(1), row.integer(2),          row.integer(3),
+               row.integer(4), row.integer(5), optional_integer(row, 6)};
 }
 
 }  // namespace mn::store

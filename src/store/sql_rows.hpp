@@ -6,6 +6,7 @@
 
 #include "core/journal.hpp"
 #include "core/result.hpp"
+#include "store/accounts.hpp"
 #include "store/records.hpp"
 #include "store/sql/connection.hpp"
 
@@ -23,6 +24,8 @@ struct Refusal {
 Error database_error(const sql::DatabaseError& error);
 
 sql::Value optional_value(const std::optional<int>& value);
+sql::Value optional_value(const std::optional<std::int64_t>& value);
+std::optional<std::int64_t> optional_integer(const sql::Row& row, std::size_t column);
 std::optional<int> optional_int(const sql::Row& row, std::size_t column);
 std::string style_text(core::Style style);
 core::Style style_from(const std::string& name);
@@ -48,9 +51,25 @@ inline constexpr std::string_view kAssessmentColumns =
 inline constexpr std::string_view kPlanColumns =
     "id, patient_id, version, created_at, assessment_id, reason, plan_json";
 
+// Columns read by patient_from, in order.
+inline constexpr std::string_view kPatientColumns =
+    "id, display_name, time_zone, created_at, clinic_id";
+
+// Columns read by account_from (qualified, so that they serve joins too)
+// and share_from, in order.
+inline constexpr std::string_view kAccountColumns =
+    "accounts.id, accounts.login, accounts.display_name, accounts.roles, accounts.clinic_id, "
+    "accounts.patient_id, accounts.disabled, accounts.created_at, accounts.password_changed_at";
+inline constexpr std::size_t kAccountColumnCount = 9;
+inline constexpr std::string_view kShareColumns =
+    "id, patient_id, therapist_id, shared_by, created_at, expires_at, revoked_at";
+
 IntakeRecord intake_from(const sql::Row& row);
 AssessmentRecord assessment_from(const sql::Row& row);
 PlanRecord plan_from(const sql::Row& row);
 Patient patient_from(const sql::Row& row);
+// The account whose kAccountColumns start at column `first`.
+Account account_from(const sql::Row& row, std::size_t first = 0);
+Share share_from(const sql::Row& row);
 
 }  // namespace mn::store

@@ -21,6 +21,8 @@ std::string SqlStore::backend() const {
   return connection_->dialect() == sql::Dialect::sqlite ? "sqlite" : "postgresql";
 }
 
+Accounts& SqlStore::accounts() { return *this; }
+
 int SqlStore::schema_version() {
   const auto rows = connection_->query("SELECT MAX(version) FROM schema_migrations");
   return rows.empty() || rows.front().is_null(0) ? 0 : static_cast<int>(rows.front().integer(0));
@@ -33,46 +35,74 @@ void SqlStore::require_patient(PatientId patient) {
   }
 }
 
+void SqlStore::require_clinic(ClinicId clinic) {
+  const std::array<Value, 1> key{clinic};
+  if (connection_->query("SELECT 1 FROM clinics WHERE id = $1", key).empty()) {
+    throw Refusal{unknown("clinic", clinic)};
+  }
+}
+
 void SqlStore::audit(const Actor& actor, std::string_view action, std::optional<PatientId> patient,
                      const std::string& record) {
-  const std::array<Value, 5> row{clock_.now(), actor.name, std::string(action),
-                                 patient ? Value{*patient} : Value{}, record};
+  const std::array<Value, 6> row{
+      clock_.now(), actor.name,   std::string(action), optional_value(patient),
+      record,       actor.address};
   connection_->query(
-      "INSERT INTO audit_trail (at, actor, action, patient_id, record) VALUES ($1, $2, $3, $4, $5)",
+      "INSERT INTO audit_trail (at, actor, action, patient_id, record, address) "
+      "VALUES ($1, $2, $3, $4, $5, $6)",
       row);
 }
 
 Patient SqlStore::read_patient(PatientId patient) {
   const std::array<Value, 1> key{patient};
   const auto rows = connection_->query(
-      "SELECT id, display_name, time_zone, created_at FROM patients WHERE id = $1", key);
+      "SELECT " + std::string(kPatientColumns) + " FROM patients WHERE id = $1", key);
   if (rows.empty()) throw Refusal{unknown_patient(patient)};
   return patient_from(rows.front());
 }
 
 // ---- People -----------------------------------------------------------------
 
+Patient SqlStore::insert_patient(const Actor& actor, const NewPatient& patient,
+                                 Seconds created_at) {
+  if (patient.clinic) require_clinic(*patient.clinic);
+  const std::array<Value, 4> row{patient.display_name, patient.time_zone, created_at,
+                                 optional_value(patient.clinic)};
+  const auto rows = connection_->query(
+      "INSERT INTO patients (display_name, time_zone, created_at, clinic_id) "
+      "VALUES ($1, $2, $3, $4) RETURNING id",
+      row);
+  const PatientId id = rows.at(0).integer(0);
+  audit(actor, "create", id, record_name("", id));
+  return Patient{id, patient.display_name, patient.time_zone, created_at, patient.clinic};
+}
+
 Result<Patient> SqlStore::add_patient(const Actor& actor, const NewPatient& patient) {
   if (auto problem = check_new_patient(patient)) return *problem;
-  return transact<Patient>([&] {
-    const Seconds now = clock_.now();
-    const std::array<Value, 3> row{patient.display_name, patient.time_zone, now};
-    const auto rows = connection_->query(
-        "INSERT INTO patients (display_name, time_zone, created_at) VALUES ($1, $2, $3) "
-        "RETURNING id",
-        row);
-    const PatientId id = rows.at(0).integer(0);
-    audit(actor, "create", id, record_name("", id));
-    return Patient{id, patient.display_name, patient.time_zone, now};
-  });
+  return transact<Patient>([&] { return insert_patient(actor, patient, clock_.now()); });
 }
 
 Result<std::vector<Patient>> SqlStore::list_patients(const Actor& actor) {
   return transact<std::vector<Patient>>([&] {
     audit(actor, "list", std::nullopt, "patients");
     std::vector<Patient> patients;
-    for (const Row& row : connection_->query(
-             "SELECT id, display_name, time_zone, created_at FROM patients ORDER BY id")) {
+    for (const Row& row : connection_->query("SELECT " + std::string(kPatientColumns) +
+                                             " FROM patients ORDER BY id")) {
+      patients.push_back(patient_from(row));
+    }
+    return patients;
+  });
+}
+
+Result<std::vector<Patient>> SqlStore::clinic_patients(const Actor& actor, ClinicId clinic) {
+  return transact<std::vector<Patient>>([&] {
+    require_clinic(clinic);
+    audit(actor, "list", std::nullopt, "clinic/" + std::to_string(clinic) + "/patients");
+    const std::array<Value, 1> key{clinic};
+    std::vector<Patient> patients;
+    for (const Row& row : connection_->query("SELECT " + std::string(kPatientColumns) +
+                                                 " FROM patients WHERE clinic_id = $1 ORDER BY id",
+                                             key)) {
       patients.push_back(patient_from(row));
     }
     return patients;

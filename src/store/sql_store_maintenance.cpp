@@ -46,8 +46,8 @@ Result<ErasureReport> SqlStore::erase_patient(const Actor& actor, PatientId pati
     const std::array<Value, 1> key{patient};
     ErasureReport report;
     // Counted before the cascade removes them, for the report.
-    for (std::string_view table :
-         {"intakes", "assessments", "plans", "sessions", "journal_entries", "audit_trail"}) {
+    for (std::string_view table : {"intakes", "assessments", "plans", "sessions", "journal_entries",
+                                   "audit_trail", "shares"}) {
       report.rows_removed += static_cast<std::size_t>(
           connection_
               ->query("SELECT COUNT(*) FROM " + std::string(table) + " WHERE patient_id = $1", key)
@@ -62,6 +62,8 @@ Result<ErasureReport> SqlStore::erase_patient(const Actor& actor, PatientId pati
             .at(0)
             .integer(0));
     report.rows_removed += 1;  // the person
+    // Their account goes first: a sign-in must not outlive the person.
+    report.rows_removed += erase_accounts_of(patient);
     connection_->query("DELETE FROM patients WHERE id = $1", key);
     connection_->query("DELETE FROM audit_trail WHERE patient_id = $1", key);
     audit(actor, "erase", patient, record_name("", patient));
@@ -83,24 +85,20 @@ Result<ErasureReport> SqlStore::erase_patient(const Actor& actor, PatientId pati
 Result<std::vector<AuditRecord>> SqlStore::audit_trail(const Actor& actor,
                                                        std::optional<PatientId> patient) {
   return transact<std::vector<AuditRecord>>([&] {
+    constexpr std::string_view kColumns =
+        "SELECT id, at, actor, action, patient_id, record, address FROM audit_trail";
     std::vector<Row> rows;
     if (patient) {
       const std::array<Value, 1> key{*patient};
-      rows = connection_->query(
-          "SELECT id, at, actor, action, patient_id, record FROM audit_trail "
-          "WHERE patient_id = $1 ORDER BY id",
-          key);
+      rows = connection_->query(std::string(kColumns) + " WHERE patient_id = $1 ORDER BY id", key);
     } else {
-      rows = connection_->query(
-          "SELECT id, at, actor, action, patient_id, record FROM audit_trail ORDER BY id");
+      rows = connection_->query(std::string(kColumns) + " ORDER BY id");
     }
     std::vector<AuditRecord> trail;
     trail.reserve(rows.size());
     for (const Row& row : rows) {
-      AuditRecord record{row.integer(0), row.integer(1), row.text(2),
-                         row.text(3),    std::nullopt,   row.text(5)};
-      if (!row.is_null(4)) record.patient = row.integer(4);
-      trail.push_back(std::move(record));
+      trail.push_back(AuditRecord{row.integer(0), row.integer(1), row.text(2), row.text(3),
+                                  optional_integer(row, 4), row.text(5), row.text(6)});
     }
     // Reading the trail is itself recorded, after what it returns.
     audit(actor, "read", patient, patient ? record_name("audit", *patient) : "audit");

@@ -10,6 +10,7 @@
 
 #include "core/journal.hpp"
 #include "core/result.hpp"
+#include "store/accounts.hpp"
 #include "store/clock.hpp"
 #include "store/records.hpp"
 
@@ -76,10 +77,9 @@ struct LatestIntake {
 // unknown returns the error code "commit_unknown", never a value.
 //
 // Error codes: "invalid" (bad input, `where` names the field), "not_found"
-// (unknown patient), "duplicate" (a journal time already taken), "conflict"
-// (another constraint refused the write), "busy" (another writer held the
-// database too long), "commit_unknown", "database" (the database failed; the
-// message says how).
+// (unknown patient or clinic; `where` says which), "duplicate" (a journal time already taken),
+// "conflict" (another constraint refused the write), "busy" (another writer held the database too
+// long), "commit_unknown", "database" (the database failed; the message says how).
 //
 // Not thread-safe: one Store per thread (each owns its connection).
 class Store {
@@ -92,8 +92,16 @@ class Store {
   virtual std::string backend() const = 0;  // "sqlite" or "postgresql"
   virtual int schema_version() = 0;
 
+  // Accounts, sessions, invitations and shares, on the same database and
+  // connection (same thread rule). Lives as long as the Store.
+  virtual Accounts& accounts() = 0;
+
+  // The clinic, when given, must exist ("not_found", where "clinic").
   virtual Result<Patient> add_patient(const Actor& actor, const NewPatient& patient) = 0;
   virtual Result<std::vector<Patient>> list_patients(const Actor& actor) = 0;
+  // The people of one clinic, in id order, with one audit line
+  // ("clinic/N/patients"); "not_found" for an unknown clinic.
+  virtual Result<std::vector<Patient>> clinic_patients(const Actor& actor, ClinicId clinic) = 0;
   virtual Result<Patient> patient(const Actor& actor, PatientId id) = 0;
 
   // A new intake version with its assessment and first plan version.
@@ -127,7 +135,8 @@ class Store {
   virtual Result<PatientFile> patient_file(const Actor& actor, PatientId patient) = 0;
 
   // Removes the person and all their records, including what the database
-  // keeps outside its tables; the audit trail keeps only that an erasure
+  // keeps outside its tables, their account with its sessions, and the
+  // shares of their records; the audit trail keeps only that an erasure
   // happened.
   virtual Result<ErasureReport> erase_patient(const Actor& actor, PatientId patient) = 0;
 

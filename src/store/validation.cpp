@@ -12,6 +12,11 @@ namespace {
 
 constexpr std::size_t kMaxNameLength = 200;
 constexpr std::size_t kMaxRecordText = std::size_t{4} * 1024 * 1024;
+constexpr std::size_t kMinLoginLength = 3;
+constexpr std::size_t kMaxLoginLength = 100;
+constexpr std::size_t kMaxShortText = 512;
+constexpr std::size_t kTokenHashLength = 64;
+constexpr std::uint8_t kAllRoles = 15;
 
 Error invalid(std::string where, std::string message) {
   return Error{"invalid", std::move(where), std::move(message)};
@@ -22,25 +27,36 @@ bool has_control_characters(std::string_view text) {
       text, [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
 }
 
+std::optional<Error> check_time_zone(const std::string& time_zone) {
+  if (is_time_zone(time_zone)) return std::nullopt;
+  return invalid("time_zone", "unknown time zone '" + time_zone +
+                                  "'; use an IANA name such as Europe/Berlin or UTC");
+}
+
+// ASCII only: a login is typed on any keyboard and compared byte for byte.
+bool is_login_character(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+         c == '_' || c == '-' || c == '@';
+}
+
 }  // namespace
 
-Error unknown_patient(PatientId patient) {
-  return Error{"not_found", "patient", "patient " + std::to_string(patient) + " does not exist"};
+Error unknown_patient(PatientId patient) { return unknown("patient", patient); }
+
+Error unknown(const std::string& kind, std::int64_t id) {
+  return Error{"not_found", kind, kind + " " + std::to_string(id) + " does not exist"};
+}
+
+std::optional<Error> check_display_name(const std::string& name, const std::string& where) {
+  if (name.empty()) return invalid(where, "must not be empty");
+  if (name.size() > kMaxNameLength) return invalid(where, "must be at most 200 bytes");
+  if (has_control_characters(name)) return invalid(where, "must not contain control characters");
+  return std::nullopt;
 }
 
 std::optional<Error> check_new_patient(const NewPatient& patient) {
-  if (patient.display_name.empty()) return invalid("display_name", "must not be empty");
-  if (patient.display_name.size() > kMaxNameLength) {
-    return invalid("display_name", "must be at most 200 bytes");
-  }
-  if (has_control_characters(patient.display_name)) {
-    return invalid("display_name", "must not contain control characters");
-  }
-  if (!is_time_zone(patient.time_zone)) {
-    return invalid("time_zone", "unknown time zone '" + patient.time_zone +
-                                    "'; use an IANA name such as Europe/Berlin or UTC");
-  }
-  return std::nullopt;
+  if (auto problem = check_display_name(patient.display_name, "display_name")) return problem;
+  return check_time_zone(patient.time_zone);
 }
 
 std::optional<Error> check_new_session(const NewSession& session, Seconds now) {
@@ -97,6 +113,100 @@ std::optional<Error> check_journal_entries(std::span<const core::JournalEntry> e
       return Error{"duplicate", where + ".time",
                    "repeats the time of entries[" + std::to_string(seen->second) + "]"};
     }
+  }
+  return std::nullopt;
+}
+
+// ---- Accounts -------------------------------------------------------------------
+
+std::optional<Error> check_clinic_name(const std::string& name) {
+  return check_display_name(name, "clinic");
+}
+
+std::optional<Error> check_login(const std::string& login) {
+  if (login.size() < kMinLoginLength || login.size() > kMaxLoginLength) {
+    return invalid("login", "must be 3..100 characters");
+  }
+  if (!std::ranges::all_of(login, is_login_character)) {
+    return invalid("login", "may hold only letters, digits and . _ - @");
+  }
+  return std::nullopt;
+}
+
+std::optional<Error> check_password_hash(const std::string& password_hash) {
+  // The store never sees a password; anything but an argon2id string means
+  // the caller passed the wrong thing.
+  if (!password_hash.starts_with("$argon2id$") || password_hash.size() > kMaxShortText ||
+      has_control_characters(password_hash)) {
+    return invalid("password_hash", "must be an argon2id hash string ($argon2id$...)");
+  }
+  return std::nullopt;
+}
+
+std::optional<Error> check_token_hash(const std::string& token_hash) {
+  const bool hex = std::ranges::all_of(
+      token_hash, [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+  if (token_hash.size() != kTokenHashLength || !hex) {
+    return invalid("token_hash", "must be 64 lowercase hexadecimal digits");
+  }
+  return std::nullopt;
+}
+
+std::optional<Error> check_new_account(const NewAccount& account) {
+  if (auto problem = check_login(account.login)) return problem;
+  if (auto problem = check_display_name(account.display_name, "display_name")) return problem;
+  if (auto problem = check_password_hash(account.password_hash)) return problem;
+  if (account.roles.bits < 1 || account.roles.bits > kAllRoles) {
+    return invalid("roles", "must be one or more of patient, clinician, therapist, admin");
+  }
+  const bool in_clinic = account.roles.has(Role::patient) || account.roles.has(Role::clinician) ||
+                         account.roles.has(Role::therapist);
+  if (in_clinic && !account.clinic) {
+    return invalid("clinic", "a patient, clinician or therapist belongs to a clinic");
+  }
+  if (account.roles.has(Role::patient) != account.patient.has_value()) {
+    return invalid("patient", account.patient ? "only a patient account has a patient record"
+                                              : "a patient account needs the person's record");
+  }
+  return std::nullopt;
+}
+
+std::optional<Error> check_new_login_session(const NewLoginSession& session) {
+  if (auto problem = check_token_hash(session.token_hash)) return problem;
+  if (session.kind != SessionKind::cookie && session.kind != SessionKind::bearer) {
+    return invalid("kind", "must be cookie or bearer");
+  }
+  if (session.kind == SessionKind::cookie &&
+      (session.csrf_token.empty() || session.csrf_token.size() > kMaxShortText ||
+       has_control_characters(session.csrf_token))) {
+    return invalid("csrf_token", "a cookie session needs a CSRF token of 1..512 characters");
+  }
+  if (session.kind == SessionKind::bearer && !session.csrf_token.empty()) {
+    return invalid("csrf_token", "a bearer token has no CSRF token");
+  }
+  if (session.expires_at <= session.created_at) {
+    return invalid("expires_at", "must be after created_at");
+  }
+  return std::nullopt;
+}
+
+std::optional<Error> check_login_failure_key(const std::string& key) {
+  if (key.empty() || key.size() > kMaxShortText || has_control_characters(key)) {
+    return invalid("key", "must be 1..512 characters without control characters");
+  }
+  return std::nullopt;
+}
+
+std::optional<Error> check_new_invitation(const NewInvitation& invitation) {
+  if (auto problem = check_token_hash(invitation.token_hash)) return problem;
+  if (invitation.role != Role::patient && invitation.role != Role::clinician &&
+      invitation.role != Role::therapist) {
+    return invalid("role", "an invitation is for a patient, a clinician or a therapist");
+  }
+  if (auto problem = check_display_name(invitation.display_name, "display_name")) return problem;
+  if (auto problem = check_time_zone(invitation.time_zone)) return problem;
+  if (invitation.expires_at <= invitation.created_at) {
+    return invalid("expires_at", "must be after created_at");
   }
   return std::nullopt;
 }

@@ -2,12 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <random>
 
+#include "store/migrations.hpp"
 #include "store/postgres/postgres_connection.hpp"
+#include "store/sqlite/sqlite_connection.hpp"
 
 namespace mn::testing {
 
@@ -79,6 +82,36 @@ std::unique_ptr<store::Store> TestDatabase::open(const store::Clock& clock) cons
   auto opened = store::open_store(parsed_url(), clock);
   EXPECT_TRUE(opened.ok()) << (opened.ok() ? "" : opened.error().describe());
   return opened.ok() ? std::move(*opened) : nullptr;
+}
+
+std::unique_ptr<store::sql::Connection> raw_connection(const TestDatabase& database) {
+  if (database.backend() == Backend::sqlite) {
+    return store::sql::SqliteConnection::open(database.sqlite_path());
+  }
+  return store::sql::PostgresConnection::open(database.parsed_url().target);
+}
+
+void migrate_to_version(store::sql::Connection& connection, int version) {
+  // The "{id}" columns as migrate() writes them for each dialect.
+  const std::string id = connection.dialect() == store::sql::Dialect::sqlite
+                             ? "INTEGER PRIMARY KEY AUTOINCREMENT"
+                             : "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
+  connection.execute_script(
+      "CREATE TABLE schema_migrations ("
+      " version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL, description TEXT NOT NULL)");
+  for (const store::Migration& migration : store::migrations()) {
+    if (migration.version > version) break;
+    std::string sql(migration.sql);
+    for (auto at = sql.find("{id}"); at != std::string::npos; at = sql.find("{id}", at)) {
+      sql.replace(at, 4, id);
+    }
+    connection.execute_script(sql);
+    const std::array<store::sql::Value, 3> row{std::int64_t{migration.version}, std::int64_t{0},
+                                               std::string(migration.description)};
+    connection.query(
+        "INSERT INTO schema_migrations (version, applied_at, description) VALUES ($1, $2, $3)",
+        row);
+  }
 }
 
 }  // namespace mn::testing

@@ -5,6 +5,7 @@
 
 #include "store/clock.hpp"
 #include "store/open_store.hpp"
+#include "store/sql/connection.hpp"
 
 namespace mn::testing {
 
@@ -42,5 +43,13 @@ class TestDatabase {
 
 // The URL of the test PostgreSQL server, or empty after failing the test.
 std::string test_postgres_url();
+
+// A connection to the test database that neither migrates nor checks it.
+std::unique_ptr<store::sql::Connection> raw_connection(const TestDatabase& database);
+
+// Brings a new database to schema `version` exactly, as the program that
+// stopped at that version left it, so that a test can put rows in it and
+// see the later migrations keep them.
+void migrate_to_version(store::sql::Connection& connection, int version);
 
 }  // namespace mn::testing

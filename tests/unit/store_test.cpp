@@ -5,14 +5,13 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <fstream>
 #include <iterator>
 
 #include "codec/utc_time.hpp"
 #include "journal_support.hpp"
 #include "store/migrations.hpp"
-#include "store/postgres/postgres_connection.hpp"
-#include "store/sqlite/sqlite_connection.hpp"
 #include "store_support.hpp"
 
 namespace mn::testing {
@@ -412,27 +411,39 @@ TEST_P(StoreTest, DataSurvivesReopening) {
   EXPECT_EQ(journal_size(patient), 1U);
 }
 
-std::unique_ptr<store::sql::Connection> raw_connection(const TestDatabase& database) {
-  if (database.backend() == Backend::sqlite) {
-    return store::sql::SqliteConnection::open(database.sqlite_path());
-  }
-  return store::sql::PostgresConnection::open(database.parsed_url().target);
-}
-
 TEST_P(StoreTest, AnOlderSchemaIsMigratedWithItsDataKept) {
-  const auto patient = add_patient();
-  ASSERT_TRUE(store_->record_intake(kClinician, patient, new_intake("kept")).ok());
-  store_.reset();
-  // Back to schema version 1, as an older program left it.
-  raw_connection(database_)->execute_script(
-      "DROP INDEX assessments_summary; "
-      "CREATE INDEX assessments_by_intake ON assessments (intake_id, id); "
-      "DELETE FROM schema_migrations WHERE version = 2");
-  store_ = database_.open(clock_);
-  ASSERT_NE(store_, nullptr);
-  EXPECT_EQ(store_->schema_version(), 2);
+  // A database as the program of schema version 1 left it, with a person
+  // whose intake has been assessed.
+  TestDatabase old(GetParam());
+  {
+    auto connection = raw_connection(old);
+    migrate_to_version(*connection, 1);
+    const auto patient = connection
+                             ->query(
+                                 "INSERT INTO patients (display_name, time_zone, created_at) "
+                                 "VALUES ('Kept Person', 'UTC', 0) RETURNING id")
+                             .at(0)
+                             .integer(0);
+    const std::array<store::sql::Value, 1> key{patient};
+    const auto intake = connection
+                            ->query(
+                                "INSERT INTO intakes (patient_id, version, recorded_at, "
+                                "intake_json) VALUES ($1, 1, 0, '{}') RETURNING id",
+                                key)
+                            .at(0)
+                            .integer(0);
+    const std::array<store::sql::Value, 2> row{patient, intake};
+    connection->query(
+        "INSERT INTO assessments (patient_id, intake_id, assessed_at, knowledge_version, style, "
+        "safety_status, assessment_json) VALUES ($1, $2, 0, '2026.1', 'therapeutic', 'clear', "
+        "'{}')",
+        row);
+  }
+  auto migrated = old.open(clock_);
+  ASSERT_NE(migrated, nullptr);
+  EXPECT_EQ(migrated->schema_version(), store::latest_schema_version());
   std::vector<store::LatestIntake> seen;
-  ASSERT_TRUE(store_
+  ASSERT_TRUE(migrated
                   ->for_each_latest_intake(kClinician, 10,
                                            [&](const auto& latest) { seen.push_back(latest); })
                   .ok());

@@ -6,7 +6,7 @@
 #include "core/knowledge_base.hpp"
 #include "store/store.hpp"
 
-namespace mn::cli {
+namespace mn::service {
 
 // Assesses an intake for a stored person (as of `today` in their time zone)
 // and stores the intake, the assessment and its plan as one write.
@@ -21,4 +21,4 @@ Result<AssessedIntake> record_assessed_intake(const core::KnowledgeBase& knowled
                                               std::string_view intake_json, core::Date today,
                                               std::optional<store::Seconds> recorded_at);
 
-}  // namespace mn::cli
+}  // namespace mn::service

@@ -1,11 +1,11 @@
-#include "cli/assessed_intake.hpp"
+#include "service/assessed_intake.hpp"
 
 #include "codec/assessment_json.hpp"
 #include "codec/intake_json.hpp"
 #include "codec/plan_json.hpp"
 #include "core/assess.hpp"
 
-namespace mn::cli {
+namespace mn::service {
 
 Result<AssessedIntake> record_assessed_intake(const core::KnowledgeBase& knowledge,
                                               store::Store& store, const store::Actor& actor,
@@ -29,4 +29,4 @@ Result<AssessedIntake> record_assessed_intake(const core::KnowledgeBase& knowled
   return AssessedIntake{std::move(*intake), std::move(assessment), std::move(*stored)};
 }
 
-}  // namespace mn::cli
+}  // namespace mn::service
