@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
-#include <regex>
 
 #include "cli_support.hpp"
 #include "http_client.hpp"
@@ -58,17 +57,18 @@ TEST_F(Serve, ServesUntilSigtermThenStops) {
     _exit(127);
   }
   close(out[1]);
+  // The first line says where it listens: "... serving http://127.0.0.1:PORT (...)".
   std::string printed;
   char buffer[256];
-  std::smatch found;
-  const std::regex listening("serving http://127\\.0\\.0\\.1:([0-9]+)");
-  while (!std::regex_search(printed, found, listening)) {
+  const std::string listening = "serving http://127.0.0.1:";
+  while (printed.find('\n') == std::string::npos) {
     const ssize_t n = read(out[0], buffer, sizeof buffer);
     if (n <= 0) break;
     printed.append(buffer, static_cast<std::size_t>(n));
   }
-  ASSERT_TRUE(std::regex_search(printed, found, listening)) << printed;
-  const auto port = static_cast<std::uint16_t>(std::stoi(found[1].str()));
+  const std::size_t at = printed.find(listening);
+  ASSERT_NE(at, std::string::npos) << printed;
+  const auto port = static_cast<std::uint16_t>(std::stoi(printed.substr(at + listening.size())));
 
   HttpClient client(port);
   EXPECT_EQ(client.get("/healthz").status, 200);
