@@ -13,14 +13,14 @@
 #   1. nginx: GET of a static file holding the assessment answer's exact bytes;
 #   2. POST /api/v1/assessments with the intake of tests/cases/vignettes/01_*;
 #   3. GET /api/v1/patients/{id}/progress with a bearer token.
-# Prints requests/s, p99 latency, the ratios to nginx against their targets,
-# and the server's resident memory after the runs. Everything it starts or
-# writes is removed on exit.
+# Prints requests/s, p99 latency, the share of its core each server used, the
+# ratios to nginx against their targets, and the server's resident memory after
+# the runs. Everything it starts or writes is removed on exit.
 #
 # Settings (environment): BUILD_DIR (build-bench), JOBS (build jobs, 2),
 # SKIP_BUILD=1 (use the binary as it is), DURATION (10s), WARMUP (2s; 0 for
 # none), CONNECTIONS (64), SERVER_CPU (1), CLIENT_CPU (0).
-# Needs cmake, nginx, wrk, curl, jq and taskset.
+# Needs cmake, nginx, wrk, curl, jq, taskset and pgrep.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -33,7 +33,7 @@ connections=${CONNECTIONS:-64}
 server_cpu=${SERVER_CPU:-1}
 client_cpu=${CLIENT_CPU:-0}
 
-for tool in cmake nginx wrk curl jq taskset; do
+for tool in cmake nginx wrk curl jq taskset pgrep; do
   if ! command -v "$tool" >/dev/null; then
     echo "http_bench: needs $tool" >&2
     exit 1
@@ -44,7 +44,8 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
   cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DMN_BENCH=ON -DMN_TESTS=OFF >/dev/null
   cmake --build "$build" -j"$jobs" --target massage-navigator
 fi
-binary=$root/$build/massage-navigator
+[[ $build == /* ]] || build=$root/$build
+binary=$build/massage-navigator
 [[ -x $binary ]] || { echo "http_bench: no $binary" >&2; exit 1; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/mn-http-bench.XXXXXX")
@@ -99,6 +100,8 @@ printf '%s\n' "$password" |
   mn admin create --clinic "Bench Clinic" --login admin --name "Bench Admin" --clinician \
     >/dev/null || fail "admin create failed"
 
+# Its access log (a line per answer, on standard error) goes to a file; nginx
+# keeps none, which favours nginx a little.
 taskset -c "$server_cpu" env -u MN_CONFIG XDG_CONFIG_HOME="$work/no-config" \
   "$binary" --knowledge "$root/knowledge" --database "$database" \
   serve --bind 127.0.0.1 --port 0 --behind-tls false --io-threads 1 --workers 1 \
@@ -203,24 +206,38 @@ cmp -s "$work/www/assessment.json" <(curl -sS "http://127.0.0.1:$nginx_port/asse
   fail "nginx does not serve the file"
 
 # --- the runs -------------------------------------------------------------------
-# wrk NAME URL [wrk options]: a warm-up, then the measured run into $work/wrk-NAME.
+# CPU time a process has used, in clock ticks (user + system).
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# wrk NAME PID URL [wrk options]: a warm-up, then the measured run into
+# $work/wrk-NAME, and the share of one core that process PID used meanwhile
+# into $work/cpu-NAME (below 100% when it waited for the disk or the client, or
+# when other processes had the core: then the rates say little).
 run() {
-  local name=$1 url=$2
-  shift 2
+  local name=$1 pid=$2 url=$3
+  shift 3
   if [[ $warmup != 0 ]]; then
     taskset -c "$client_cpu" wrk -t1 -c"$connections" -d"$warmup" "$@" "$url" >/dev/null
   fi
+  local ticks_before start
+  ticks_before=$(cpu_ticks "$pid")
+  start=$(date +%s%N)
   taskset -c "$client_cpu" wrk -t1 -c"$connections" -d"$duration" --latency "$@" "$url" \
     >"$work/wrk-$name"
+  awk -v ticks=$(($(cpu_ticks "$pid") - ticks_before)) -v hz="$(getconf CLK_TCK)" \
+    -v ns=$(($(date +%s%N) - start)) 'BEGIN { printf "%.0f\n", 100 * ticks / hz / (ns / 1e9) }' \
+    >"$work/cpu-$name"
   if grep -q 'Non-2xx' "$work/wrk-$name"; then
     cat "$work/wrk-$name" >&2
     fail "$name: some answers were errors"
   fi
 }
 
-run nginx "http://127.0.0.1:$nginx_port/assessment.json"
-MN_BENCH_BODY=$work/intake.json run assessments "$base/api/v1/assessments" -s bench/http_post.lua
-run progress "$base/api/v1/patients/$patient/progress" "${bearer[@]}"
+nginx_worker=$(pgrep -P "$nginx_pid" | head -n 1)
+run nginx "$nginx_worker" "http://127.0.0.1:$nginx_port/assessment.json"
+MN_BENCH_BODY=$work/intake.json run assessments "$server_pid" "$base/api/v1/assessments" \
+  -s bench/http_post.lua
+run progress "$server_pid" "$base/api/v1/patients/$patient/progress" "${bearer[@]}"
 
 rss_kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$server_pid/status")
 peak_kb=$(awk '/^VmHWM:/ {print $2}' "/proc/$server_pid/status")
@@ -239,19 +256,22 @@ nginx_rate=$(rate nginx)
 echo
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "server and nginx on core $server_cpu, wrk on core $client_cpu: wrk -t1 -c$connections -d$duration"
+echo "CPU: the share of one core the server (or nginx's worker) used during the run"
 echo "static file and assessment answer: $size bytes"
 echo
-printf '%-44s %12s %10s %8s  %s\n' "what" "requests/s" "p99 (ms)" "ratio" "target"
+printf '%-44s %10s %9s %5s %6s  %s\n' "what" "requests/s" "p99 (ms)" "CPU" "ratio" "target"
 report() {  # NAME LABEL RATIO_TARGET [P99_LIMIT_MS]
   local name=$1 label=$2 target=$3 limit=${4:-}
   awk -v label="$label" -v r="$(rate "$name")" -v base="$nginx_rate" -v p="$(p99 "$name")" \
-    -v target="$target" -v limit="$limit" -v errors="$(errors "$name")" 'BEGIN {
+    -v target="$target" -v limit="$limit" -v errors="$(errors "$name")" \
+    -v cpu="$(cat "$work/cpu-$name")" 'BEGIN {
       ratio = r / base
       goal = target == "" ? "" : sprintf(">= %.2f", target)
       ok = target == "" || ratio >= target
       if (limit != "") { goal = goal sprintf(", p99 < %s ms", limit); ok = ok && p < limit }
       verdict = target == "" ? "" : (ok ? "  met" : "  MISSED")
-      printf "%-44s %12.0f %10.2f %8.2f  %s%s%s\n", label, r, p, ratio, goal, verdict, errors }'
+      printf "%-44s %10.0f %9.2f %4d%% %6.2f  %s%s%s\n", label, r, p, cpu, ratio, goal, verdict,
+        errors }'
 }
 report nginx "nginx, GET the static file" ""
 report assessments "POST /api/v1/assessments" 0.70 5
