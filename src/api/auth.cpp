@@ -1,5 +1,6 @@
 #include "api/auth.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "api/crypto.hpp"
@@ -11,13 +12,11 @@ namespace {
 constexpr store::Seconds kTouchEvery = 60;  // fewer writes: last_seen is kept to the minute
 
 bool is_token(std::string_view text) {
-  if (text.size() != 43) return false;
-  for (char c : text) {
-    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                    c == '-' || c == '_';
-    if (!ok) return false;
-  }
-  return true;
+  const auto base64url = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_';
+  };
+  return text.size() == 43 && std::ranges::all_of(text, base64url);
 }
 
 std::string_view trim(std::string_view text) {

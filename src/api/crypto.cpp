@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <array>
+#include <cstdint>
 #include <cstdlib>
 #include <mutex>
 
@@ -11,8 +12,8 @@ namespace mn::api {
 namespace {
 
 // OWASP's minimum for argon2id (Password Storage Cheat Sheet): m=19 MiB, t=2, p=1.
-constexpr unsigned long long kPasses = 2;
-constexpr std::size_t kMemoryBytes = 19U * 1024U * 1024U;
+constexpr std::uint64_t kPasses = 2;
+constexpr std::size_t kMemoryBytes = std::size_t{19} * 1024 * 1024;
 
 void initialize() {
   static std::once_flag once;
