@@ -19,8 +19,10 @@
 #
 # Settings (environment): BUILD_DIR (build-bench), JOBS (build jobs, 2),
 # SKIP_BUILD=1 (use the binary as it is), DURATION (10s), WARMUP (2s; 0 for
-# none), CONNECTIONS (64), SERVER_CPU (1), CLIENT_CPU (0).
-# Needs cmake, nginx, wrk, curl, jq, taskset and pgrep.
+# none), CONNECTIONS (64), SERVER_CPU (1), CLIENT_CPU (0), PROFILE=DIR (also
+# record each measured run of our server with `perf record -g` into
+# DIR/perf-NAME.data and print its top functions; the rates then drop a little).
+# Needs cmake, nginx, wrk, curl, jq, taskset and pgrep (and perf for PROFILE).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -219,7 +221,13 @@ run() {
   if [[ $warmup != 0 ]]; then
     taskset -c "$client_cpu" wrk -t1 -c"$connections" -d"$warmup" "$@" "$url" >/dev/null
   fi
-  local ticks_before start
+  local ticks_before start profiler=
+  if [[ -n ${PROFILE:-} && $pid == "$server_pid" ]]; then
+    mkdir -p "$PROFILE"
+    perf record -q -g -p "$pid" -o "$PROFILE/perf-$name.data" -- sleep "${duration%s}" \
+      2>/dev/null &
+    profiler=$!
+  fi
   ticks_before=$(cpu_ticks "$pid")
   start=$(date +%s%N)
   taskset -c "$client_cpu" wrk -t1 -c"$connections" -d"$duration" --latency "$@" "$url" \
@@ -227,6 +235,12 @@ run() {
   awk -v ticks=$(($(cpu_ticks "$pid") - ticks_before)) -v hz="$(getconf CLK_TCK)" \
     -v ns=$(($(date +%s%N) - start)) 'BEGIN { printf "%.0f\n", 100 * ticks / hz / (ns / 1e9) }' \
     >"$work/cpu-$name"
+  if [[ -n $profiler ]]; then
+    wait "$profiler" || true
+    echo "--- $name: where the server's time went (perf report --no-children)"
+    perf report -i "$PROFILE/perf-$name.data" --no-children --percent-limit 2 --stdio \
+      -g none 2>/dev/null | grep -E '^ +[0-9]' | head -n 25
+  fi
   if grep -q 'Non-2xx' "$work/wrk-$name"; then
     cat "$work/wrk-$name" >&2
     fail "$name: some answers were errors"

@@ -133,7 +133,7 @@ int main(int argc, char** argv) {
     using sql::Value;
     for (std::int64_t first = 1; first <= people; first += kPeoplePerTransaction) {
       const std::int64_t last = std::min(people, first + kPeoplePerTransaction - 1);
-      db->begin();
+      db->begin(sql::Durability::full);
       for (std::int64_t id = first; id <= last; ++id) {
         const Prepared& intake = intakes[static_cast<std::size_t>(id) % intakes.size()];
         // One id for the person and each of their rows: the file is new, so

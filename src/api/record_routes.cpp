@@ -15,6 +15,17 @@ http::Response nothing_yet(std::string_view what) {
   return error_response(404, "not_found", "no " + std::string(what) + " yet");
 }
 
+// The latest record of one kind: `read` is the Store method, `render` its codec.
+template <class Read, class Render>
+http::Response latest_record(Call& call, std::string_view what, Read read, Render render) {
+  PatientGrant grant = authorize_patient(call);
+  if (grant.refusal) return *grant.refusal;
+  auto record = ((*call.store).*read)(call.actor, grant.patient);
+  if (!record) return error_response(record.error());
+  if (!*record) return nothing_yet(what);
+  return json_response(200, render(**record));
+}
+
 }  // namespace
 
 http::Response record_intake(Call& call) {
@@ -35,30 +46,16 @@ http::Response record_intake(Call& call) {
 }
 
 http::Response latest_intake(Call& call) {
-  PatientGrant grant = authorize_patient(call);
-  if (grant.refusal) return *grant.refusal;
-  auto intake = call.store->latest_intake(call.actor, grant.patient);
-  if (!intake) return error_response(intake.error());
-  if (!*intake) return nothing_yet("intake");
-  return json_response(200, codec::intake_record_to_json(**intake));
+  return latest_record(call, "intake", &store::Store::latest_intake, codec::intake_record_to_json);
 }
 
 http::Response latest_assessment(Call& call) {
-  PatientGrant grant = authorize_patient(call);
-  if (grant.refusal) return *grant.refusal;
-  auto assessment = call.store->latest_assessment(call.actor, grant.patient);
-  if (!assessment) return error_response(assessment.error());
-  if (!*assessment) return nothing_yet("assessment");
-  return json_response(200, codec::assessment_record_to_json(**assessment));
+  return latest_record(call, "assessment", &store::Store::latest_assessment,
+                       codec::assessment_record_to_json);
 }
 
 http::Response current_plan(Call& call) {
-  PatientGrant grant = authorize_patient(call);
-  if (grant.refusal) return *grant.refusal;
-  auto plan = call.store->current_plan(call.actor, grant.patient);
-  if (!plan) return error_response(plan.error());
-  if (!*plan) return nothing_yet("plan");
-  return json_response(200, codec::plan_record_to_json(**plan));
+  return latest_record(call, "plan", &store::Store::current_plan, codec::plan_record_to_json);
 }
 
 http::Response adapt_plan(Call& call) {

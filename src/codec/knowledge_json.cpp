@@ -12,30 +12,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-// The names questionnaire.yaml uses for the types (the loader checks them
-// against the intake contract).
-std::string_view type_name(core::FieldType type) {
-  switch (type) {
-    case core::FieldType::integer:
-      return "integer";
-    case core::FieldType::number:
-      return "number";
-    case core::FieldType::boolean:
-      return "boolean";
-    case core::FieldType::choice:
-      return "choice";
-    case core::FieldType::choice_set:
-      return "choice_set";
-    case core::FieldType::text_list:
-      return "text_list";
-    case core::FieldType::text:
-      return "text";
-    case core::FieldType::pain_list:
-      return "pain_list";
-  }
-  return "text";
-}
-
 // Whole numbers as JSON integers ("10", not "10.0"), so that an app reading
 // the limits of an integer question gets integers.
 json number_json(double value) {
@@ -89,7 +65,7 @@ std::string dump(const json& document) {
 // --- questionnaire ---------------------------------------------------------
 
 json pain_question_json(const core::PainQuestion& question, core::FieldType type) {
-  json object{{"type", type_name(type)}, {"prompt", question.prompt}};
+  json object{{"type", core::field_type_name(type)}, {"prompt", question.prompt}};
   if (!question.help.empty()) object["help"] = question.help;
   if (type != core::FieldType::boolean) {
     object["min"] = number_json(question.min);
@@ -119,7 +95,7 @@ json question_json(const core::Question& question, Citations& citations) {
               {"prompt", question.prompt}};
   if (!question.help.empty()) object["help"] = question.help;
   const core::FieldType type = info != nullptr ? info->type : core::FieldType::text;
-  object["type"] = type_name(type);
+  object["type"] = core::field_type_name(type);
   if (question.min) object["min"] = number_json(*question.min);
   if (question.max) object["max"] = number_json(*question.max);
   if (question.nullable) object["nullable"] = true;

@@ -157,6 +157,10 @@ std::optional<Field> field_by_name(std::string_view name);
 
 // The names of a closed list's values, indexed by the enum value.
 const std::vector<std::string_view>& choice_names(Choices choices);
+
+// The type's name in questionnaire.yaml and in the questionnaire's JSON
+// ("integer", "choice_set", "pain_list", ...).
+std::string_view field_type_name(FieldType type);
 std::optional<unsigned> choice_by_name(Choices choices, std::string_view name);
 
 bool is_answered(const Intake& intake, Field field);

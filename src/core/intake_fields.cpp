@@ -46,6 +46,28 @@ std::optional<Field> field_by_name(std::string_view name) {
   return std::nullopt;
 }
 
+std::string_view field_type_name(FieldType type) {
+  switch (type) {
+    case FieldType::integer:
+      return "integer";
+    case FieldType::number:
+      return "number";
+    case FieldType::boolean:
+      return "boolean";
+    case FieldType::choice:
+      return "choice";
+    case FieldType::choice_set:
+      return "choice_set";
+    case FieldType::text_list:
+      return "text_list";
+    case FieldType::text:
+      return "text";
+    case FieldType::pain_list:
+      return "pain_list";
+  }
+  return "text";
+}
+
 const std::vector<std::string_view>& choice_names(Choices choices) {
   static const std::vector<std::string_view> kNone;
   static const std::vector<std::string_view> kGoals{

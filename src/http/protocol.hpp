@@ -1,6 +1,9 @@
 #pragma once
 
+#include <cstddef>
+#include <ctime>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -51,6 +54,26 @@ Response error_response(int status, std::string_view code, std::string_view mess
 // value without control characters other than tab. A CR or LF in either would
 // let a handler's data split the response.
 bool sendable_header(const Header& header);
+
+// How an answer is framed on its connection.
+struct ResponseFraming {
+  std::size_t content_length = 0;  // of the body a GET would get, also for HEAD
+  bool close = false;              // the connection closes after this answer
+  bool http10 = false;             // the request was HTTP/1.0 (keep-alive must be said)
+  std::string_view date;           // the Date header's value (http_date)
+};
+
+// A time as HTTP writes it (IMF-fixdate): "Sun, 06 Nov 1994 08:49:37 GMT".
+std::string http_date(std::time_t time);
+
+// Writes into out (cleared first; its capacity is kept, so a connection
+// reuses one buffer) what goes before the body: the status line, the
+// response's own headers, each default header the response did not set, then
+// Date, Content-Length (not for 1xx, 204 and 304) and Connection. The framing
+// headers are the server's alone: a response's Date, Content-Length,
+// Transfer-Encoding or Connection is dropped.
+void write_response_head(std::string& out, const Response& response,
+                         std::span<const Header> defaults, const ResponseFraming& framing);
 
 // Appends text as a JSON string, quotes included. Bytes outside ASCII are
 // written as \u00XX: the output stays valid JSON whatever the input was.

@@ -4,6 +4,9 @@
 #include "http/session.hpp"
 
 #include <algorithm>
+#include <array>
+#include <chrono>
+#include <ctime>
 #include <limits>
 #include <optional>
 #include <string>
@@ -14,13 +17,13 @@
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/string.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/string_body.hpp>
-#include <boost/beast/http/write.hpp>
 
 namespace mn::http {
 namespace {
@@ -40,7 +43,6 @@ constexpr std::size_t kReadChunk = std::size_t{16} * 1024;
 constexpr std::chrono::seconds kLingerTimeout{2};
 
 std::string_view to_std(beast::string_view text) { return {text.data(), text.size()}; }
-beast::string_view to_beast(std::string_view text) { return {text.data(), text.size()}; }
 
 Response internal_error() {
   Response response = error_response(500, "internal", "the server failed to answer this request");
@@ -48,11 +50,25 @@ Response internal_error() {
   return response;
 }
 
-// A handler's answer the server can send: a final status and headers that
-// cannot split the response.
+// A handler's answer the server can send: a final status, headers that
+// cannot split the response, and no body where HTTP allows none.
 bool sendable(const Response& response) {
-  return response.status >= 200 && response.status <= 599 &&
+  const bool bodiless = response.status == 204 || response.status == 304;
+  return response.status >= 200 && response.status <= 599 && (!bodiless || response.body.empty()) &&
          std::all_of(response.headers.begin(), response.headers.end(), sendable_header);
+}
+
+// The Date header's value (RFC 9110, section 6.6.1), formatted once a second
+// per thread.
+std::string_view current_http_date() {
+  thread_local std::time_t formatted_second = -1;
+  thread_local std::string text;
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  if (now != formatted_second) {
+    text = http_date(now);
+    formatted_second = now;
+  }
+  return text;
 }
 
 }  // namespace
@@ -95,7 +111,6 @@ class Session : public std::enable_shared_from_this<Session> {
   void refuse(const error_code& error);
   void dispatch();
   void respond(Response response);
-  void build_response(Response&& response);
   void on_written(const error_code& error);
   void linger();
   void close();
@@ -111,7 +126,10 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   ObsFoldDetector fold_detector_;
-  bhttp::response<bhttp::string_body> response_;
+  // The answer being written: head_ keeps its capacity from one request to the next.
+  std::string head_;
+  std::string body_;
+  int status_ = 0;
   Phase phase_ = Phase::reading;
   bool read_pending_ = false;
   bool request_started_ = false;  // a byte of the current request has arrived
@@ -331,36 +349,21 @@ void Session::respond(Response response) {
   phase_ = Phase::writing;
   close_after_write_ = response.close || !keep_alive_ || host_.draining();
   if (!response.log_route.empty()) route_ = std::move(response.log_route);
-  try {
-    build_response(sendable(response) ? std::move(response) : internal_error());
-  } catch (const std::exception&) {  // Beast refuses a body on a 204 or 304
-    build_response(internal_error());
-  }
+  if (!sendable(response)) response = internal_error();
+  const ResponseFraming framing{.content_length = response.body.size(),
+                                .close = close_after_write_,
+                                .http10 = http10_,
+                                .date = current_http_date()};
+  write_response_head(head_, response, host_.options().default_headers, framing);
+  status_ = response.status;
+  body_ = std::move(response.body);
+  if (head_request_) body_.clear();  // Content-Length stays that of GET
   set_deadline(Clock::now() + host_.options().write_timeout);
-  bhttp::async_write(socket_, response_,
-                     [self = shared_from_this()](const error_code& error, std::size_t) {
-                       self->on_written(error);
-                     });
-}
-
-void Session::build_response(Response&& response) {
-  response_ = {};
-  response_.version(11);
-  response_.result(static_cast<unsigned>(response.status));
-  for (const Header& header : response.headers) {
-    response_.insert(to_beast(header.name), to_beast(header.value));
-  }
-  for (const Header& header : host_.options().default_headers) {
-    if (response_.find(to_beast(header.name)) == response_.end()) {
-      response_.insert(to_beast(header.name), to_beast(header.value));
-    }
-  }
-  response_.body() = std::move(response.body);
-  response_.keep_alive(!close_after_write_);
-  // HTTP/1.0 clients (ab -k) keep the connection only when told so.
-  if (http10_ && !close_after_write_) response_.set(bhttp::field::connection, "keep-alive");
-  response_.prepare_payload();
-  if (head_request_) response_.body().clear();  // Content-Length stays that of GET
+  const std::array<asio::const_buffer, 2> buffers{asio::buffer(head_), asio::buffer(body_)};
+  asio::async_write(socket_, buffers,
+                    [self = shared_from_this()](const error_code& error, std::size_t) {
+                      self->on_written(error);
+                    });
 }
 
 void Session::on_written(const error_code& error) {
@@ -368,8 +371,8 @@ void Session::on_written(const error_code& error) {
       .remote = remote_,
       .method = method_,
       .route = route_,
-      .status = static_cast<int>(response_.result_int()),
-      .bytes = response_.body().size(),
+      .status = status_,
+      .bytes = body_.size(),
       .duration = Clock::now() - request_start_,
   });
   if (phase_ != Phase::writing) return;  // closed on the write timeout
@@ -378,7 +381,7 @@ void Session::on_written(const error_code& error) {
   } else if (close_after_write_) {
     linger();
   } else {
-    response_ = {};
+    body_.clear();
     next_request();
   }
 }

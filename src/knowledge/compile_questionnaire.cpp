@@ -7,28 +7,6 @@ namespace mn::knowledge {
 
 namespace {
 
-const char* type_name(core::FieldType type) {
-  switch (type) {
-    case core::FieldType::integer:
-      return "integer";
-    case core::FieldType::number:
-      return "number";
-    case core::FieldType::boolean:
-      return "boolean";
-    case core::FieldType::choice:
-      return "choice";
-    case core::FieldType::choice_set:
-      return "choice_set";
-    case core::FieldType::text_list:
-      return "text_list";
-    case core::FieldType::text:
-      return "text";
-    case core::FieldType::pain_list:
-      return "pain_list";
-  }
-  return "?";
-}
-
 core::PainQuestion pain_question(const yaml::Node& node) {
   core::PainQuestion question;
   question.prompt = scalar(node["prompt"]);
@@ -52,9 +30,10 @@ std::optional<core::Question> compile_question(Compilation& compilation, const y
   }
   const core::FieldInfo& info = core::field_info(*field);
   const std::string type = scalar(node["type"]);
-  if (type != type_name(info.type)) {
+  if (type != core::field_type_name(info.type)) {
     diagnostics.add(file, node["type"].mark(),
-                    "field '" + name + "' has type " + type_name(info.type) +
+                    "field '" + name + "' has type " +
+                        std::string(core::field_type_name(info.type)) +
                         " in the intake contract, not " + type);
     return std::nullopt;
   }

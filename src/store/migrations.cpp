@@ -217,7 +217,7 @@ std::span<const Migration> migrations() { return kMigrations; }
 int latest_schema_version() { return kMigrations.back().version; }
 
 Result<int> migrate(sql::Connection& connection, std::int64_t now) {
-  connection.begin();
+  connection.begin(sql::Durability::full);
   try {
     if (connection.dialect() == sql::Dialect::postgresql) {
       // Any constant key works; this one spells "mn-schema".

@@ -83,7 +83,7 @@ Result<Patient> SqlStore::add_patient(const Actor& actor, const NewPatient& pati
 }
 
 Result<std::vector<Patient>> SqlStore::list_patients(const Actor& actor) {
-  return transact<std::vector<Patient>>([&] {
+  return transact_read<std::vector<Patient>>([&] {
     audit(actor, "list", std::nullopt, "patients");
     std::vector<Patient> patients;
     for (const Row& row : connection_->query("SELECT " + std::string(kPatientColumns) +
@@ -95,7 +95,7 @@ Result<std::vector<Patient>> SqlStore::list_patients(const Actor& actor) {
 }
 
 Result<std::vector<Patient>> SqlStore::clinic_patients(const Actor& actor, ClinicId clinic) {
-  return transact<std::vector<Patient>>([&] {
+  return transact_read<std::vector<Patient>>([&] {
     require_clinic(clinic);
     audit(actor, "list", std::nullopt, "clinic/" + std::to_string(clinic) + "/patients");
     const std::array<Value, 1> key{clinic};
@@ -110,7 +110,7 @@ Result<std::vector<Patient>> SqlStore::clinic_patients(const Actor& actor, Clini
 }
 
 Result<Patient> SqlStore::patient(const Actor& actor, PatientId id) {
-  return transact<Patient>([&] {
+  return transact_read<Patient>([&] {
     Patient found = read_patient(id);
     audit(actor, "read", id, record_name("", id));
     return found;
@@ -225,7 +225,7 @@ Result<RecordedIntake> SqlStore::record_intake(const Actor& actor, PatientId pat
 }
 
 Result<std::optional<IntakeRecord>> SqlStore::latest_intake(const Actor& actor, PatientId patient) {
-  return transact<std::optional<IntakeRecord>>([&]() -> std::optional<IntakeRecord> {
+  return transact_read<std::optional<IntakeRecord>>([&]() -> std::optional<IntakeRecord> {
     require_patient(patient);
     audit(actor, "read", patient, record_name("intake", patient));
     auto intakes = read_intakes(patient, true);
@@ -236,7 +236,7 @@ Result<std::optional<IntakeRecord>> SqlStore::latest_intake(const Actor& actor, 
 
 Result<std::optional<AssessmentRecord>> SqlStore::latest_assessment(const Actor& actor,
                                                                     PatientId patient) {
-  return transact<std::optional<AssessmentRecord>>([&]() -> std::optional<AssessmentRecord> {
+  return transact_read<std::optional<AssessmentRecord>>([&]() -> std::optional<AssessmentRecord> {
     require_patient(patient);
     audit(actor, "read", patient, record_name("assessment", patient));
     auto assessments = read_assessments(patient, true);
@@ -257,7 +257,7 @@ Result<PlanRecord> SqlStore::add_plan_version(const Actor& actor, PatientId pati
 }
 
 Result<std::optional<PlanRecord>> SqlStore::current_plan(const Actor& actor, PatientId patient) {
-  return transact<std::optional<PlanRecord>>([&]() -> std::optional<PlanRecord> {
+  return transact_read<std::optional<PlanRecord>>([&]() -> std::optional<PlanRecord> {
     require_patient(patient);
     audit(actor, "read", patient, record_name("plan", patient));
     auto plans = read_plans(patient, true);
@@ -313,7 +313,7 @@ std::vector<SessionRecord> SqlStore::read_sessions(PatientId patient) {
 }
 
 Result<std::vector<SessionRecord>> SqlStore::sessions(const Actor& actor, PatientId patient) {
-  return transact<std::vector<SessionRecord>>([&] {
+  return transact_read<std::vector<SessionRecord>>([&] {
     require_patient(patient);
     audit(actor, "read", patient, record_name("sessions", patient));
     return read_sessions(patient);
@@ -444,7 +444,7 @@ std::vector<JournalRecord> SqlStore::read_journal(PatientId patient) {
 }
 
 Result<std::vector<JournalRecord>> SqlStore::journal(const Actor& actor, PatientId patient) {
-  return transact<std::vector<JournalRecord>>([&] {
+  return transact_read<std::vector<JournalRecord>>([&] {
     require_patient(patient);
     audit(actor, "read", patient, record_name("journal", patient));
     return read_journal(patient);

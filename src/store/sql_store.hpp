@@ -94,8 +94,20 @@ class SqlStore final : public Store, public Accounts {
   // back and becomes an Error (see Store's error codes).
   template <class T, class Body>
   Result<T> transact(Body&& body) {
+    return transact_with<T>(sql::Durability::full, std::forward<Body>(body));
+  }
+
+  // The same for a read whose only write is its audit line, committed with
+  // Durability::relaxed.
+  template <class T, class Body>
+  Result<T> transact_read(Body&& body) {
+    return transact_with<T>(sql::Durability::relaxed, std::forward<Body>(body));
+  }
+
+  template <class T, class Body>
+  Result<T> transact_with(sql::Durability durability, Body&& body) {
     try {
-      connection_->begin();
+      connection_->begin(durability);
     } catch (const sql::DatabaseError& error) {
       return database_error(error);
     }

@@ -14,7 +14,7 @@ using sql::Value;
 // ---- Whole files, erasure, audit -------------------------------------------------
 
 Result<PatientFile> SqlStore::patient_file(const Actor& actor, PatientId patient) {
-  return transact<PatientFile>([&] {
+  return transact_read<PatientFile>([&] {
     PatientFile file;
     file.patient = read_patient(patient);
     audit(actor, "export", patient, record_name("", patient));
@@ -28,7 +28,7 @@ Result<PatientFile> SqlStore::patient_file(const Actor& actor, PatientId patient
 }
 
 Result<CourseRecords> SqlStore::course(const Actor& actor, PatientId patient) {
-  return transact<CourseRecords>([&] {
+  return transact_read<CourseRecords>([&] {
     CourseRecords course;
     course.patient = read_patient(patient);
     audit(actor, "read", patient, record_name("course", patient));
@@ -84,7 +84,7 @@ Result<ErasureReport> SqlStore::erase_patient(const Actor& actor, PatientId pati
 
 Result<std::vector<AuditRecord>> SqlStore::audit_trail(const Actor& actor,
                                                        std::optional<PatientId> patient) {
-  return transact<std::vector<AuditRecord>>([&] {
+  return transact_read<std::vector<AuditRecord>>([&] {
     constexpr std::string_view kColumns =
         "SELECT id, at, actor, action, patient_id, record, address FROM audit_trail";
     std::vector<Row> rows;
@@ -109,7 +109,7 @@ Result<std::vector<AuditRecord>> SqlStore::audit_trail(const Actor& actor,
 Result<std::size_t> SqlStore::for_each_latest_intake(
     const Actor& actor, std::size_t page_size,
     const std::function<void(const LatestIntake&)>& visit) {
-  auto logged = transact<bool>([&] {
+  auto logged = transact_read<bool>([&] {
     audit(actor, "reassess", std::nullopt, "intakes");
     return true;
   });

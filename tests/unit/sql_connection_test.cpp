@@ -264,7 +264,7 @@ TEST_P(SqlConnectionTest, PlaceholdersBindByNumberInAnyOrder) {
 }
 
 TEST_P(SqlConnectionTest, CachedStatementsRunAgainWithNewParameters) {
-  connection_->begin();
+  connection_->begin(Durability::full);
   for (std::int64_t id = 1; id <= 50; ++id) {
     insert(id, id % 2 == 0 ? Value{std::string("even")} : Value{});
   }
@@ -300,7 +300,7 @@ TEST_P(SqlConnectionTest, RefusedWritesAreConstraintErrors) {
 }
 
 TEST_P(SqlConnectionTest, RollbackLeavesNothing) {
-  connection_->begin();
+  connection_->begin(Durability::full);
   insert(1, std::string("one"));
   insert(2, std::string("two"));
   EXPECT_EQ(count(*connection_), 2);
@@ -309,7 +309,7 @@ TEST_P(SqlConnectionTest, RollbackLeavesNothing) {
   EXPECT_EQ(count(*open()), 0);
   connection_->rollback();  // nothing open: no effect, no exception
 
-  connection_->begin();  // and the next transaction works
+  connection_->begin(Durability::full);  // and the next transaction works
   insert(3, std::string("three"));
   connection_->commit();
   EXPECT_EQ(count(*connection_), 1);
@@ -317,7 +317,7 @@ TEST_P(SqlConnectionTest, RollbackLeavesNothing) {
 
 TEST_P(SqlConnectionTest, CommittedWritesAreVisibleToAnotherConnection) {
   const auto other = open();
-  connection_->begin();
+  connection_->begin(Durability::full);
   insert(1, std::string("saved"));
   EXPECT_EQ(count(*other), 0);  // not before the commit
   connection_->commit();
@@ -331,7 +331,7 @@ TEST_P(SqlConnectionTest, CommittedWritesAreVisibleToAnotherConnection) {
 
 TEST_P(SqlConnectionTest, CommitAfterAFailedStatementThrowsAndSavesNothing) {
   insert(1, std::string("existing"));
-  connection_->begin();
+  connection_->begin(Durability::full);
   insert(2, std::string("would be saved"));
   EXPECT_EQ(error_kind([&] { insert(1, std::string("duplicate")); }), Kind::constraint);
   // PostgreSQL would answer this COMMIT with ROLLBACK and no error.
@@ -339,7 +339,7 @@ TEST_P(SqlConnectionTest, CommitAfterAFailedStatementThrowsAndSavesNothing) {
   EXPECT_EQ(count(*connection_), 1);
   EXPECT_EQ(count(*open()), 1);
 
-  connection_->begin();  // the connection is out of the transaction
+  connection_->begin(Durability::full);  // the connection is out of the transaction
   insert(2, std::string("now saved"));
   connection_->commit();
   EXPECT_EQ(count(*open()), 2);
@@ -378,7 +378,7 @@ TEST_P(SqlConnectionTest, PurgeDeletedRunsOutsideTransactionsOnly) {
   insert(1, std::string("gone soon"));
   connection_->query("DELETE FROM items");
   connection_->purge_deleted();
-  connection_->begin();
+  connection_->begin(Durability::full);
   EXPECT_EQ(error_kind([&] { connection_->purge_deleted(); }), Kind::other);
   connection_->rollback();
 }
@@ -390,9 +390,28 @@ TEST_P(SqlConnectionSqliteTest, OpensInWalModeWithDurableCommitsAndForeignKeys) 
   EXPECT_EQ(connection_->query("PRAGMA secure_delete").at(0).integer(0), 1);
 }
 
+TEST_P(SqlConnectionSqliteTest, ARelaxedTransactionSkipsTheFlushAndOnlyItself) {
+  const auto synchronous = [&] {
+    return connection_->query("PRAGMA synchronous").at(0).integer(0);
+  };
+  connection_->begin(Durability::relaxed);
+  EXPECT_EQ(synchronous(), 1);  // NORMAL: the WAL is flushed at checkpoints, not per commit
+  insert(1, std::string("audit line"));
+  connection_->commit();
+  EXPECT_EQ(synchronous(), 2);  // FULL again for what follows
+  connection_->begin(Durability::relaxed);
+  insert(2, std::string("rolled back"));
+  connection_->rollback();
+  EXPECT_EQ(synchronous(), 2);
+  connection_->begin(Durability::full);
+  EXPECT_EQ(synchronous(), 2);
+  connection_->commit();
+  EXPECT_EQ(count(*open()), 1);  // the relaxed commit is there for another connection
+}
+
 TEST_P(SqlConnectionSqliteTest, PurgeLeavesNoTraceOfDeletedRowsInTheFiles) {
   const std::string secret = "Distinctive-Erasure-Marker-7f3a9c";
-  connection_->begin();
+  connection_->begin(Durability::full);
   insert(1, secret);
   insert(2, std::string("kept"));
   connection_->commit();
@@ -418,13 +437,13 @@ TEST_P(SqlConnectionSqliteTest, PlaceholdersOtherThanNumberedOnesAreRefused) {
 
 TEST_P(SqlConnectionSqliteTest, AWriterWaitsForAnotherThenGivesUpAsBusy) {
   const auto other = open();
-  other->begin();
+  other->begin(Durability::full);
   const auto started = std::chrono::steady_clock::now();
-  EXPECT_EQ(error_kind([&] { connection_->begin(); }), Kind::busy);
+  EXPECT_EQ(error_kind([&] { connection_->begin(Durability::full); }), Kind::busy);
   // The busy timeout (5 s) is waited out first.
   EXPECT_GE(std::chrono::steady_clock::now() - started, std::chrono::seconds(4));
   other->rollback();
-  connection_->begin();
+  connection_->begin(Durability::full);
   connection_->rollback();
 }
 
@@ -453,7 +472,7 @@ TEST(SqlConnectionSqlite, OpenFailuresNameThePath) {
 
 TEST_P(SqlConnectionPostgresTest, ALostConnectionDuringCommitIsNeverReportedAsSaved) {
   const auto other = open();
-  connection_->begin();
+  connection_->begin(Durability::full);
   insert(1, std::string("in doubt"));
   const std::array<Value, 1> backend{
       connection_->query("SELECT pg_backend_pid()").at(0).integer(0)};
@@ -469,7 +488,7 @@ TEST_P(SqlConnectionPostgresTest, ALostConnectionDuringCommitIsNeverReportedAsSa
   }
   // No silent reconnection: the connection stays unusable.
   EXPECT_EQ(error_kind([&] { connection_->query("SELECT 1"); }), Kind::unavailable);
-  EXPECT_EQ(error_kind([&] { connection_->begin(); }), Kind::unavailable);
+  EXPECT_EQ(error_kind([&] { connection_->begin(Durability::full); }), Kind::unavailable);
   connection_->rollback();
   // Here the server did roll it back.
   EXPECT_EQ(count(*other), 0);
@@ -477,13 +496,26 @@ TEST_P(SqlConnectionPostgresTest, ALostConnectionDuringCommitIsNeverReportedAsSa
 
 TEST_P(SqlConnectionPostgresTest, ALostConnectionInsideATransactionIsUnavailable) {
   const auto other = open();
-  connection_->begin();
+  connection_->begin(Durability::full);
   const std::array<Value, 1> backend{
       connection_->query("SELECT pg_backend_pid()").at(0).integer(0)};
   ASSERT_EQ(other->query("SELECT pg_terminate_backend($1, 5000)", backend).at(0).integer(0), 1);
   EXPECT_EQ(error_kind([&] { insert(1, std::string("lost")); }), Kind::unavailable);
   EXPECT_TRUE(error_kind([&] { connection_->commit(); }));
   EXPECT_EQ(count(*other), 0);
+}
+
+TEST_P(SqlConnectionPostgresTest, ARelaxedTransactionSkipsTheFlushAndOnlyItself) {
+  const auto setting = [&] { return connection_->query("SHOW synchronous_commit").at(0).text(0); };
+  connection_->begin(Durability::relaxed);
+  EXPECT_EQ(setting(), "off");
+  insert(1, std::string("audit line"));
+  connection_->commit();
+  EXPECT_EQ(setting(), "on");  // SET LOCAL ended with the transaction
+  connection_->begin(Durability::full);
+  EXPECT_EQ(setting(), "on");
+  connection_->rollback();
+  EXPECT_EQ(count(*open()), 1);
 }
 
 TEST(SqlConnectionPostgres, OpenFailureIsUnavailableAndHidesThePassword) {

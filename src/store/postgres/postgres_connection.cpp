@@ -437,7 +437,7 @@ std::vector<Row> PostgresConnection::query(std::string_view sql,
   }
 }
 
-void PostgresConnection::begin() {
+void PostgresConnection::begin(Durability durability) {
   State& state = *state_;
   if (state.transaction) {
     throw DatabaseError(Kind::other, "begin() inside a transaction: commit or roll back first");
@@ -445,6 +445,10 @@ void PostgresConnection::begin() {
   try {
     state.require_open();
     state.transaction = std::make_unique<pqxx::work>(state.connection);
+    // For this transaction only; the WAL writer flushes it within 3 x wal_writer_delay.
+    if (durability == Durability::relaxed) {
+      state.transaction->exec("SET LOCAL synchronous_commit TO OFF");
+    }
   } catch (...) {
     rethrow_translated(state.connection, "BEGIN", Kind::unavailable);
   }

@@ -53,7 +53,7 @@ class PostgresConnection final : public Connection {
   void execute_script(std::string_view sql) override;
   using Connection::query;
   std::vector<Row> query(std::string_view sql, std::span<const Value> parameters) override;
-  void begin() override;
+  void begin(Durability durability) override;
   void commit() override;
   void rollback() noexcept override;
   // A plain VACUUM of the database (see the .cpp for what it does not do).

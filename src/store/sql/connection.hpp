@@ -29,6 +29,18 @@ struct Row {
 
 enum class Dialect : std::uint8_t { sqlite, postgresql };
 
+// How durable a transaction's commit must be when commit() returns.
+//   full     on disk (SQLite synchronous=FULL; PostgreSQL's default).
+//   relaxed  handed to the database but not yet flushed to disk: it survives
+//            the program crashing, and is lost only if the machine loses
+//            power (or the database server crashes) before the next flush,
+//            at most a few hundred milliseconds later. Every later full
+//            commit flushes it too. For transactions whose only write is the
+//            audit line of a read (SQLite synchronous=NORMAL in WAL mode;
+//            PostgreSQL synchronous_commit=off): a flush per read was most of
+//            the cost of reading a record.
+enum class Durability : std::uint8_t { full, relaxed };
+
 // A failure reported by the database. `kind` says what the caller may do.
 class DatabaseError : public std::runtime_error {
  public:
@@ -76,13 +88,14 @@ class Connection {
 
   // Explicit transactions. begin() starts a write transaction (SQLite:
   // BEGIN IMMEDIATE, so writers queue at the start, not at the first write).
-  // commit() returns only when the transaction is durable; when the outcome
+  // commit() returns only when the transaction is as durable as begin() was
+  // told (see Durability); when the outcome
   // is unknown it throws Kind::commit_unknown and the caller must not
   // report the write as saved. When any statement inside the transaction
   // failed, commit() rolls back and throws instead (PostgreSQL would answer
   // COMMIT with ROLLBACK; SQLite would keep the other statements' writes).
   // When commit() throws, the transaction is over. rollback() never throws.
-  virtual void begin() = 0;
+  virtual void begin(Durability durability) = 0;
   virtual void commit() = 0;
   virtual void rollback() noexcept = 0;
 

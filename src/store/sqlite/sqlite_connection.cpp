@@ -309,8 +309,14 @@ void SqliteConnection::for_each_row(std::string_view sql, std::span<const Value>
   }
 }
 
-void SqliteConnection::begin() {
+void SqliteConnection::begin(Durability durability) {
   transaction_failed_ = false;
+  // Per connection, and only between transactions. Every transaction sets
+  // what it needs, so a failed reset after a relaxed one cannot leak.
+  if (const bool full = durability == Durability::full; full != synchronous_full_) {
+    query(full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+    synchronous_full_ = full;
+  }
   // IMMEDIATE takes the write lock now, so a second writer waits (up to the
   // busy timeout) here rather than failing at its first write.
   query("BEGIN IMMEDIATE");
@@ -330,12 +336,22 @@ void SqliteConnection::commit() {
     rollback();
     throw;
   }
+  restore_full_durability();
+}
+
+// Statements outside begin() ... commit() commit on their own: they get FULL.
+void SqliteConnection::restore_full_durability() noexcept {
+  if (synchronous_full_) return;
+  if (sqlite3_exec(db_, "PRAGMA synchronous=FULL", nullptr, nullptr, nullptr) == SQLITE_OK) {
+    synchronous_full_ = true;
+  }
 }
 
 void SqliteConnection::rollback() noexcept {
   transaction_failed_ = false;
   // SQLite has already rolled back after some errors (a full disk, I/O).
   if (in_transaction()) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  restore_full_durability();
 }
 
 void SqliteConnection::purge_deleted() {

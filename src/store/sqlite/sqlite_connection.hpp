@@ -49,7 +49,7 @@ class SqliteConnection final : public Connection {
   std::vector<Row> query(std::string_view sql, std::span<const Value> parameters) override;
   void for_each_row(std::string_view sql, std::span<const Value> parameters,
                     const std::function<void(const Row&)>& visit) override;
-  void begin() override;
+  void begin(Durability durability) override;
   void commit() override;
   void rollback() noexcept override;
   // A TRUNCATE checkpoint: every committed page goes into the database file
@@ -75,7 +75,10 @@ class SqliteConnection final : public Connection {
   sqlite3* db_;
   std::map<std::string, Statement, std::less<>> statements_;
   // A statement failed inside the current transaction (see the class comment).
+  void restore_full_durability() noexcept;
+
   bool transaction_failed_ = false;
+  bool synchronous_full_ = true;  // PRAGMA synchronous is FULL (else NORMAL)
 };
 
 }  // namespace mn::store::sql
