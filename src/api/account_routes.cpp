@@ -123,7 +123,7 @@ http::Response accept_invitation(Call& call) {
     return error_response(*weak);
   }
   const std::string& token = body->at("token");
-  store::Actor actor{"invitation", call.request.remote_address};
+  store::Actor actor{"invitation", call.actor.address};
   auto account = call.accounts().accept_invitation(actor, token_hash(token), body->at("login"),
                                                    hash_password(body->at("password")),
                                                    call.shared.clock.now());

@@ -1,6 +1,9 @@
 #include "api/api.hpp"
 
+#include <utility>
+
 #include "api/auth.hpp"
+#include "api/client_address.hpp"
 #include "api/router.hpp"
 #include "codec/knowledge_json.hpp"
 
@@ -46,7 +49,7 @@ std::optional<http::Response> unacceptable_body(const http::Request& request) {
 
 Api::Api(const core::KnowledgeBase& knowledge, const store::Clock& clock, ApiSettings settings,
          std::vector<std::unique_ptr<store::Store>> worker_stores)
-    : shared_{knowledge, clock, settings, codec::questionnaire_to_json(knowledge),
+    : shared_{knowledge, clock, std::move(settings), codec::questionnaire_to_json(knowledge),
               codec::guidance_to_json(knowledge)},
       stores_(std::move(worker_stores)) {}
 
@@ -81,9 +84,12 @@ std::optional<http::Response> Api::on_io_thread(const http::Request& request) co
   if (auto refused = unrouted(request, match, allowed)) return refused;
   if (match->route->runs != Runs::io) return std::nullopt;
   if (auto refused = unacceptable_body(request)) return refused;
-  Call call{request,      shared_,
-            nullptr,      std::move(match->params),
-            std::nullopt, store::Actor{"anonymous", request.remote_address}};
+  Call call{request,
+            shared_,
+            nullptr,
+            std::move(match->params),
+            std::nullopt,
+            store::Actor{"anonymous", client_address(request, shared_.settings.trusted_proxies)}};
   http::Response response = match->route->handler(call);
   response.log_route = match->route->pattern;
   return response;
@@ -101,7 +107,7 @@ http::Response Api::on_worker(const http::Request& request, std::size_t worker) 
               stores_.at(worker).get(),
               std::move(match->params),
               std::nullopt,
-              store::Actor{"anonymous", request.remote_address}};
+              store::Actor{"anonymous", client_address(request, shared_.settings.trusted_proxies)}};
     if (route.needs == Needs::signed_in) {
       if (auto refused = authenticate(call)) return *refused;
     }

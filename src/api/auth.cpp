@@ -110,8 +110,7 @@ std::optional<http::Response> authenticate(Call& call) {
     auto touched = call.accounts().touch_session(hash, now);
     if (!touched) return error_response(touched.error());
   }
-  call.actor =
-      store::Actor{"account:" + std::to_string(session.account.id), call.request.remote_address};
+  call.actor = store::Actor{"account:" + std::to_string(session.account.id), call.actor.address};
   call.session = std::move(session);
   return std::nullopt;
 }

@@ -28,6 +28,8 @@ struct ApiSettings {
   store::Seconds throttle_window = store::Seconds{15} * 60;
   std::size_t failures_per_account = 5;
   std::size_t failures_per_address = 20;
+  // Reverse proxies whose X-Forwarded-For names the client (client_address.hpp).
+  std::vector<std::string> trusted_proxies;
 };
 
 // What every thread shares; read-only while the server runs.
@@ -47,7 +49,9 @@ struct Call {
   store::Store* store = nullptr;  // the worker's own; null on an I/O thread
   std::vector<std::pair<std::string_view, std::string_view>> params;  // from the route pattern
   std::optional<store::LoginSession> session;                         // when signed in
-  store::Actor actor;  // "account:N" from the request's address; "anonymous" before sign-in
+  // "account:N" once signed in, "anonymous" before; its address is the
+  // client's (client_address.hpp), also before sign-in.
+  store::Actor actor;
 
   std::string_view param(std::string_view name) const;
   const store::Account& account() const { return session->account; }

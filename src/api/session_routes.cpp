@@ -71,7 +71,7 @@ http::Response sign_in(Call& call) {
   const std::string& login = body->at("login");
   const std::string& password = body->at("password");
   const std::string account_key = "account:" + login;
-  const std::string address_key = "address:" + call.request.remote_address;
+  const std::string address_key = "address:" + call.actor.address;
   if (auto refused = throttled(call, account_key, address_key)) return *refused;
 
   auto credentials = call.accounts().credentials(login);
@@ -92,8 +92,8 @@ http::Response sign_in(Call& call) {
   (void)call.accounts().clear_login_failures(account_key);
   if (password_needs_rehash((*credentials)->password_hash)) {
     (void)call.accounts().set_password(
-        store::Actor{"account:" + std::to_string(account.id), call.request.remote_address},
-        account.id, hash_password(password), call.shared.clock.now());
+        store::Actor{"account:" + std::to_string(account.id), call.actor.address}, account.id,
+        hash_password(password), call.shared.clock.now());
   }
   // Rotation: whatever session this browser had before ends here.
   const std::string previous = session_cookie(call.request);

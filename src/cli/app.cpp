@@ -292,6 +292,9 @@ void add_server_commands(CLI::App& app, Parsed& parsed, RecordCommands& commands
   commands.serve->add_option("--behind-tls", parsed.settings.behind_tls,
                              "true when a TLS proxy is in front: Secure cookies, HSTS "
                              "(env MN_BEHIND_TLS)");
+  commands.serve->add_option("--trusted-proxy", parsed.settings.trusted_proxies,
+                             "Addresses of reverse proxies whose X-Forwarded-For names the "
+                             "client, comma-separated (env MN_TRUSTED_PROXIES; default none)");
   commands.serve->add_option("--io-threads", parsed.serve.io_threads,
                              "Threads reading and writing connections (default 1)");
   commands.serve->add_option("--workers", parsed.serve.workers,

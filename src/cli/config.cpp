@@ -19,8 +19,8 @@ namespace yaml = knowledge::yaml;
 constexpr std::size_t kMaxConfigBytes = std::size_t{64} * 1024;
 
 // The keys a config file may set, as written in it.
-constexpr std::array<std::string_view, 5> kFileKeys{"database", "knowledge", "bind", "port",
-                                                    "behind_tls"};
+constexpr std::array<std::string_view, 6> kFileKeys{"database", "knowledge",  "bind",
+                                                    "port",     "behind_tls", "trusted_proxies"};
 using FileSettings = std::map<std::string, std::string, std::less<>>;
 
 std::string known_keys() {
@@ -134,6 +134,8 @@ Result<Settings> resolve_settings(const SettingFlags& flags, const Environment& 
   settings.port = pick(flags.port, environment("MN_PORT"), file("port"), "8080");
   settings.behind_tls =
       pick(flags.behind_tls, environment("MN_BEHIND_TLS"), file("behind_tls"), "false");
+  settings.trusted_proxies =
+      pick(flags.trusted_proxies, environment("MN_TRUSTED_PROXIES"), file("trusted_proxies"), "");
   return settings;
 }
 

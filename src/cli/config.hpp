@@ -22,11 +22,13 @@ struct Settings {
   std::string database;
   std::string knowledge_dir;
   std::string config_file;  // the file read, or empty
-  // The server's (`serve`): MN_BIND, MN_PORT, MN_BEHIND_TLS; config keys
-  // bind, port, behind_tls. Checked by the serve command.
-  std::string bind;        // default 127.0.0.1
-  std::string port;        // default 8080
-  std::string behind_tls;  // "true" or "false" (default)
+  // The server's (`serve`): MN_BIND, MN_PORT, MN_BEHIND_TLS,
+  // MN_TRUSTED_PROXIES; config keys bind, port, behind_tls, trusted_proxies.
+  // Checked by the serve command.
+  std::string bind;             // default 127.0.0.1
+  std::string port;             // default 8080
+  std::string behind_tls;       // "true" or "false" (default)
+  std::string trusted_proxies;  // "127.0.0.1, ::1"; default none
 };
 
 struct SettingFlags {
@@ -36,6 +38,7 @@ struct SettingFlags {
   std::string bind;
   std::string port;
   std::string behind_tls;
+  std::string trusted_proxies;
 };
 
 // `environment` reads a variable (nullopt when unset or empty); injected so

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "api/api.hpp"
+#include "api/client_address.hpp"
 #include "cli/commands.hpp"
 #include "http/server.hpp"
 #include "store/open_store.hpp"
@@ -36,6 +37,9 @@ int serve(Context& ctx, const ServeOptions& options) {
   if (!port) return ctx.fail(port.error());
   auto behind_tls = parse_yes_no(ctx.settings().behind_tls, "behind_tls");
   if (!behind_tls) return ctx.fail(behind_tls.error());
+  auto trusted_proxies =
+      api::parse_trusted_proxies(ctx.settings().trusted_proxies, "trusted_proxies");
+  if (!trusted_proxies) return ctx.fail(trusted_proxies.error());
   if (options.workers < 1 || options.workers > 64 || options.io_threads < 1 ||
       options.io_threads > 64) {
     return ctx.fail(Error{"invalid", "--workers", "threads must be 1..64"});
@@ -51,6 +55,7 @@ int serve(Context& ctx, const ServeOptions& options) {
   }
   api::ApiSettings settings;
   settings.behind_tls = *behind_tls;
+  settings.trusted_proxies = std::move(*trusted_proxies);
   const store::Seconds now = ctx.clock.now();
   (void)stores.front()->accounts().end_expired_sessions(now, now - settings.session_idle);
 

@@ -3,8 +3,10 @@
 // through one PostgreSQL.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "api/auth.hpp"
 #include "api_support.hpp"
 #include "test_support.hpp"
 
@@ -105,6 +107,45 @@ TEST_F(ApiSessions, ThrottlesAnAddressTryingManyAccounts) {
   HttpResponse locked = client.post("/api/v1/session",
                                     json{{"login", "clinician.a"}, {"password", kPassword}}.dump());
   EXPECT_EQ(locked.status, 429);
+}
+
+// Behind a trusted reverse proxy (here: every connection comes from
+// 127.0.0.1), the client is the address the proxy forwards: throttling counts
+// it and the audit trail records it.
+TEST(ApiSessionsBehindAProxy, CountAndAuditTheForwardedAddress) {
+  api::ApiSettings settings;
+  settings.trusted_proxies = {"127.0.0.1"};
+  ApiServer server(Backend::sqlite, settings);
+  HttpClient client(server.port());
+  const HttpHeaders guesser{{"X-Forwarded-For", "198.51.100.9, 203.0.113.7"}};
+  for (int i = 0; i < 20; ++i) {
+    const std::string body =
+        json{{"login", "guess" + std::to_string(i)}, {"password", "wrong password!"}}.dump();
+    EXPECT_EQ(client.post("/api/v1/session", body, guesser).status, 401);
+  }
+  const std::string clinician = json{{"login", "clinician.a"}, {"password", kPassword}}.dump();
+  EXPECT_EQ(client.post("/api/v1/session", clinician, guesser).status, 429);
+  // The clinician, at another address behind the same proxy, is not locked out.
+  const HttpHeaders desk{{"X-Forwarded-For", "192.0.2.44"}};
+  HttpResponse signed_in = client.post("/api/v1/session", clinician, desk);
+  ASSERT_EQ(signed_in.status, 200) << signed_in.body;
+
+  const std::string cookie = signed_in.header("Set-Cookie").value_or("");
+  const auto value = cookie.find('=') + 1;
+  HttpHeaders reading = desk;
+  reading.emplace_back("Cookie", std::string(api::kSessionCookie) + "=" +
+                                     cookie.substr(value, cookie.find(';') - value));
+  const store::PatientId patient = *server.world().patient_a1.patient;
+  ASSERT_EQ(client.get("/api/v1/patients/" + std::to_string(patient), reading).status, 200);
+
+  const std::string reader = "account:" + std::to_string(server.world().clinician_a.id);
+  auto trail = server.store().audit_trail(store::Actor{"test", ""}, patient);
+  ASSERT_TRUE(trail);
+  const auto read = std::find_if(trail->begin(), trail->end(), [&](const auto& line) {
+    return line.actor == reader && line.action == "read";
+  });
+  ASSERT_NE(read, trail->end());
+  EXPECT_EQ(read->address, "192.0.2.44");
 }
 
 TEST(ApiSessionsShared, ASessionMadeOnOneServerWorksOnTheOther) {

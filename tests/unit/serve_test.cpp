@@ -95,5 +95,14 @@ TEST_F(Serve, RefusesABadPortByName) {
   EXPECT_NE(refused.err.find("port"), std::string::npos);
 }
 
+TEST_F(Serve, RefusesATrustedProxyThatIsNoAddressByName) {
+  extra_environment_ = "MN_TRUSTED_PROXIES='127.0.0.1, proxy.local'";
+  Outcome refused = run("--database " + database() + " serve --port 0");
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("trusted_proxies: 'proxy.local' is not an IP address"),
+            std::string::npos)
+      << refused.err;
+}
+
 }  // namespace
 }  // namespace mn::testing
