@@ -3,6 +3,7 @@
 
 #include "api/access.hpp"
 #include "api/handlers.hpp"
+#include "codec/strict_json.hpp"
 #include "codec/utc_time.hpp"
 
 namespace mn::api {
@@ -33,10 +34,14 @@ struct ShareRequest {
 };
 
 Result<ShareRequest> parse_share_request(const std::string& body) {
-  json value = json::parse(body, nullptr, false);
-  if (value.is_discarded() || !value.is_object()) {
-    return Error{"invalid_json", "body", "must be a JSON object"};
-  }
+  // Strict like every other body: a member named twice is refused, not
+  // silently decided by whichever came last.
+  constexpr std::size_t kMaxBytes = 4096;
+  constexpr int kMaxDepth = 2;
+  auto parsed = codec::strict_json::parse(body, kMaxBytes, kMaxDepth);
+  if (!parsed) return parsed.error();
+  json& value = *parsed;
+  if (!value.is_object()) return Error{"invalid_json", "body", "must be a JSON object"};
   ShareRequest request;
   for (const auto& [key, field] : value.items()) {
     if (key != "therapist" && key != "days") {

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "codec/journal_validation.hpp"
+#include "codec/utf8.hpp"
 #include "store/time_zone.hpp"
 
 namespace mn::store {
@@ -39,6 +40,15 @@ bool is_login_character(char c) {
          c == '_' || c == '-' || c == '@';
 }
 
+// Names count characters as people do (and as the API's codec does), so a
+// name in Greek or Japanese gets the same 200 as one in English.
+std::optional<std::string> name_problem(const std::string& name) {
+  if (codec::invalid_utf8_at(name)) return "must be UTF-8 text";
+  if (codec::count_characters(name) > kMaxNameLength) return "must be at most 200 characters";
+  if (has_control_characters(name)) return "must not contain control characters";
+  return std::nullopt;
+}
+
 }  // namespace
 
 Error unknown_patient(PatientId patient) { return unknown("patient", patient); }
@@ -49,8 +59,7 @@ Error unknown(const std::string& kind, std::int64_t id) {
 
 std::optional<Error> check_display_name(const std::string& name, const std::string& where) {
   if (name.empty()) return invalid(where, "must not be empty");
-  if (name.size() > kMaxNameLength) return invalid(where, "must be at most 200 bytes");
-  if (has_control_characters(name)) return invalid(where, "must not contain control characters");
+  if (auto problem = name_problem(name)) return invalid(where, *problem);
   return std::nullopt;
 }
 
@@ -72,9 +81,7 @@ std::optional<Error> check_new_session(const NewSession& session, Seconds now) {
     return invalid("pressure",
                    "must be a Walton level 1..5, not " + std::to_string(session.pressure));
   }
-  if (session.therapist.size() > kMaxNameLength || has_control_characters(session.therapist)) {
-    return invalid("therapist", "must be at most 200 bytes without control characters");
-  }
+  if (auto problem = name_problem(session.therapist)) return invalid("therapist", *problem);
   return std::nullopt;
 }
 

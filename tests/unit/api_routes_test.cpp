@@ -324,6 +324,12 @@ TEST_F(ApiRoutes, SharingAHandoffWithATherapist) {
   HttpResponse refused = call(client, patient, "POST", patient_path(id, "/shares"),
                               json{{"therapist", world.clinician_a.id}}.dump());
   EXPECT_EQ(refused.status, 400);  // not a therapist
+  // A member named twice is refused by name, whichever value comes last.
+  HttpResponse twice = call(
+      client, patient, "POST", patient_path(id, "/shares"),
+      R"({"therapist": )" + std::to_string(world.therapist_a.id) + R"(, "days": 7, "days": 365})");
+  EXPECT_EQ(twice.status, 400);
+  EXPECT_EQ(body_of(twice).at("error").at("field"), "days") << twice.body;
   HttpResponse shared = call(client, patient, "POST", patient_path(id, "/shares"),
                              json{{"therapist", world.therapist_a.id}, {"days", 7}}.dump());
   ASSERT_EQ(shared.status, 201) << shared.body;

@@ -106,9 +106,23 @@ TEST_P(StoreTest, RefusesBadPeopleAndWritesNothing) {
   auto control = store_->add_patient(kClinician, {"Cy\nTest", "UTC"});
   ASSERT_FALSE(control.ok());
   EXPECT_EQ(control.error().where, "display_name");
+  // 201 characters (of two bytes each) are too many; broken UTF-8 is refused.
+  std::string long_name;
+  for (int i = 0; i < 201; ++i) long_name += "\u00e9";
+  auto too_long = store_->add_patient(kClinician, {long_name, "UTC"});
+  ASSERT_FALSE(too_long.ok());
+  EXPECT_EQ(too_long.error().describe(), "display_name: must be at most 200 characters");
+  auto broken = store_->add_patient(kClinician, {"Cy \xff", "UTC"});
+  ASSERT_FALSE(broken.ok());
+  EXPECT_EQ(broken.error().describe(), "display_name: must be UTF-8 text");
   auto listed = store_->list_patients(kClinician);
   ASSERT_TRUE(listed.ok());
   EXPECT_TRUE(listed->empty());
+  // 200 of them (400 bytes) are a name like any other.
+  long_name.resize(400);
+  auto accepted = store_->add_patient(kClinician, {long_name, "UTC"});
+  ASSERT_TRUE(accepted.ok()) << accepted.error().describe();
+  EXPECT_EQ(accepted->display_name, long_name);
 }
 
 TEST_P(StoreTest, JournalEntriesReadBackExactly) {
