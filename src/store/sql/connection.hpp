@@ -33,12 +33,15 @@ enum class Dialect : std::uint8_t { sqlite, postgresql };
 //   full     on disk (SQLite synchronous=FULL; PostgreSQL's default).
 //   relaxed  handed to the database but not yet flushed to disk: it survives
 //            the program crashing, and is lost only if the machine loses
-//            power (or the database server crashes) before the next flush,
-//            at most a few hundred milliseconds later. Every later full
-//            commit flushes it too. For transactions whose only write is the
-//            audit line of a read (SQLite synchronous=NORMAL in WAL mode;
-//            PostgreSQL synchronous_commit=off): a flush per read was most of
-//            the cost of reading a record.
+//            power (or the database server crashes) before it is flushed:
+//            by the next full commit on the same database (which flushes
+//            everything before it), PostgreSQL's WAL writer (within 3 x
+//            wal_writer_delay, 0.6 s by default), SQLite's next checkpoint
+//            or the kernel writing its cache back. For transactions whose
+//            only write is the audit line of a read (SQLite
+//            synchronous=NORMAL in WAL mode; PostgreSQL synchronous_commit
+//            off): a flush per read was the largest single cost of reading
+//            a record.
 enum class Durability : std::uint8_t { full, relaxed };
 
 // A failure reported by the database. `kind` says what the caller may do.
