@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/crypto.hpp"
 #include "cli_support.hpp"
 #include "store_support.hpp"
 
@@ -191,6 +192,29 @@ TEST_P(CliRecords, DemoLoadsOnceAndReassessReportsEveryone) {
   ASSERT_EQ(demo.exit_code, 0) << demo.err;
   const auto people = std::count(demo.out.begin(), demo.out.end(), '\n');
   EXPECT_GE(std::count(demo.out.begin(), demo.out.end(), 'D'), 5) << demo.out;
+  // The demo clinic: its six people, and three accounts that take the
+  // password printed once.
+  constexpr std::string_view kShown = "shown only now: ";
+  const auto shown = demo.out.find(kShown);
+  ASSERT_NE(shown, std::string::npos) << demo.out;
+  const std::string password =
+      demo.out.substr(shown + kShown.size(), demo.out.find('\n', shown) - shown - kShown.size());
+  EXPECT_EQ(password.size(), 16U);
+  const store::SystemClock clock;
+  const auto store = database_.open(clock);
+  for (const char* login : {"demo.clinician", "demo.therapist", "demo.patient"}) {
+    auto credentials = store->accounts().credentials(login);
+    ASSERT_TRUE(credentials && *credentials) << login;
+    EXPECT_TRUE(api::verify_password((*credentials)->password_hash, password)) << login;
+    EXPECT_FALSE(api::verify_password((*credentials)->password_hash, password + "x")) << login;
+  }
+  auto clinician = store->accounts().credentials("demo.clinician");
+  const store::ClinicId clinic = *(*clinician)->account.clinic;
+  auto members = store->clinic_patients(store::Actor{"test"}, clinic);
+  ASSERT_TRUE(members);
+  EXPECT_EQ(members->size(), 6U);
+  auto patient = store->accounts().credentials("demo.patient");
+  EXPECT_EQ((*patient)->account.patient, members->front().id);
   const Outcome again = db("demo load --if-empty");
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_EQ(again.out, "");
