@@ -6,6 +6,8 @@
 #include <cstring>
 #include <nlohmann/json.hpp>
 
+#include "codec/utf8.hpp"
+
 namespace mn::codec {
 
 namespace {
@@ -14,44 +16,6 @@ namespace {
 constexpr std::size_t kMaxEscapedBytes = 6;
 
 constexpr char kReplacement[] = {'\xEF', '\xBF', '\xBD'};  // U+FFFD in UTF-8
-
-// The length of the well-formed UTF-8 sequence (RFC 3629) starting at
-// text[at], a byte of 0x80 or above; or, when it is malformed, 0 with
-// `skip` set to the bytes to replace by one U+FFFD: the lead byte and the
-// continuation bytes that fitted it. nlohmann replaces the same bytes, then
-// reads the byte that broke the sequence afresh.
-std::size_t sequence_length(std::string_view text, std::size_t at, std::size_t& skip) {
-  const auto lead = static_cast<unsigned char>(text[at]);
-  std::size_t length = 0;
-  unsigned lowest = 0x80;   // smallest allowed second byte
-  unsigned highest = 0xBF;  // largest allowed second byte
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) lowest = 0xA0;   // overlong
-    if (lead == 0xED) highest = 0x9F;  // surrogates
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) lowest = 0x90;   // overlong
-    if (lead == 0xF4) highest = 0x8F;  // above U+10FFFF
-  } else {
-    skip = 1;
-    return 0;
-  }
-  for (std::size_t i = 1; i < length; ++i) {
-    if (at + i == text.size()) {
-      skip = i;
-      return 0;
-    }
-    const auto next = static_cast<unsigned char>(text[at + i]);
-    if (next < (i == 1 ? lowest : 0x80) || next > (i == 1 ? highest : 0xBF)) {
-      skip = i;
-      return 0;
-    }
-  }
-  return length;
-}
 
 // Writes the escape of a byte below 0x20, '"' or '\\' as nlohmann does.
 char* write_escape(char* out, unsigned char c) {
@@ -134,7 +98,7 @@ char* write_string(char* out, std::string_view text) {
       ++at;
     } else {
       std::size_t skip = 0;
-      if (const std::size_t length = sequence_length(text, at, skip); length != 0) {
+      if (const std::size_t length = utf8_sequence_length(text, at, skip); length != 0) {
         std::memcpy(out, text.data() + at, length);
         out += length;
         at += length;
