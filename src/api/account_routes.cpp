@@ -79,62 +79,66 @@ http::Response disable_account(Call& call) {
   return json_response(200, account_json(**target));
 }
 
+Result<IssuedInvitation> invite(Call& call, std::string_view role_name,
+                                const std::string& display_name, const std::string& time_zone) {
+  const store::Account& who = call.account();
+  auto role = role_named(role_name);
+  if (!role) return Error{"invalid", "role", "must be patient, therapist or clinician"};
+  if (!who.clinic || !may_invite(who, *role)) {
+    return Error{"forbidden", "role", "your role cannot invite a " + std::string(role_name)};
+  }
+  const store::Seconds now = call.shared.clock.now();
+  std::string token = random_token();
+  store::NewInvitation invitation{
+      token_hash(token), *who.clinic, *role, display_name,
+      time_zone,         who.id,      now,   now + call.shared.settings.invitation_lifetime};
+  auto created = call.accounts().create_invitation(call.actor, invitation);
+  if (!created) return created.error();
+  return IssuedInvitation{std::move(*created), std::move(token)};
+}
+
 http::Response create_invitation(Call& call) {
   constexpr std::array kRequired{"role"sv, "display_name"sv};
   constexpr std::array kOptional{"time_zone"sv};
   auto body = codec::parse_string_object(call.request.body, kRequired, kOptional);
   if (!body) return error_response(body.error());
-  const store::Account& who = call.account();
-  auto role = role_named(body->at("role"));
-  if (!role) {
-    return error_response(400, "invalid", "must be patient, therapist or clinician", "role");
+  auto issued = invite(call, body->at("role"), body->at("display_name"),
+                       body->contains("time_zone") ? body->at("time_zone") : "UTC");
+  if (!issued) {
+    const Error& error = issued.error();
+    return error.code == "forbidden" ? error_response(403, error.code, error.message, error.where)
+                                     : error_response(error);
   }
-  if (!who.clinic || !may_invite(who, *role)) {
-    return error_response(403, "forbidden", "your role cannot invite a " + body->at("role"),
-                          "role");
-  }
-  const store::Seconds now = call.shared.clock.now();
-  const std::string token = random_token();
-  store::NewInvitation invitation{token_hash(token),
-                                  *who.clinic,
-                                  *role,
-                                  body->at("display_name"),
-                                  body->contains("time_zone") ? body->at("time_zone") : "UTC",
-                                  who.id,
-                                  now,
-                                  now + call.shared.settings.invitation_lifetime};
-  auto created = call.accounts().create_invitation(call.actor, invitation);
-  if (!created) return error_response(created.error());
   // The code goes to the clinician once, in this answer; the database keeps
   // only its hash.
-  nlohmann::json json{{"id", created->id},
-                      {"token", token},
+  nlohmann::json json{{"id", issued->invitation.id},
+                      {"token", issued->token},
                       {"role", body->at("role")},
-                      {"display_name", created->display_name},
-                      {"expires_at", codec::format_utc(created->expires_at)}};
+                      {"display_name", issued->invitation.display_name},
+                      {"expires_at", codec::format_utc(issued->invitation.expires_at)}};
   return json_response(201, json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+Result<store::Account> join_with_invitation(Call& call, const std::string& token,
+                                            const std::string& login, const std::string& password) {
+  if (auto weak = check_new_password(password, login, "password")) return *weak;
+  store::Actor actor{"invitation", call.actor.address};
+  auto account = call.accounts().accept_invitation(
+      actor, token_hash(token), login, hash_password(password), call.shared.clock.now());
+  if (!account && account.error().code == "not_found") {
+    return Error{"not_found", "token",
+                 "this invitation is unknown, used or expired: ask for a new one"};
+  }
+  return account;
 }
 
 http::Response accept_invitation(Call& call) {
   constexpr std::array kRequired{"token"sv, "login"sv, "password"sv};
   auto body = codec::parse_string_object(call.request.body, kRequired, {});
   if (!body) return error_response(body.error());
-  if (auto weak = check_new_password(body->at("password"), body->at("login"), "password")) {
-    return error_response(*weak);
-  }
-  const std::string& token = body->at("token");
-  store::Actor actor{"invitation", call.actor.address};
-  auto account = call.accounts().accept_invitation(actor, token_hash(token), body->at("login"),
-                                                   hash_password(body->at("password")),
-                                                   call.shared.clock.now());
-  if (!account) {
-    if (account.error().code == "not_found") {
-      return error_response(404, "not_found",
-                            "this invitation is unknown, used or expired: ask for a new one",
-                            "token");
-    }
-    return error_response(account.error());
-  }
+  auto account =
+      join_with_invitation(call, body->at("token"), body->at("login"), body->at("password"));
+  if (!account) return error_response(account.error());
   return json_response(201, R"({"account":)" + account_json(*account) + "}");
 }
 

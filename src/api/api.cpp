@@ -109,7 +109,7 @@ http::Response Api::on_worker(const http::Request& request, std::size_t worker) 
               std::nullopt,
               store::Actor{"anonymous", client_address(request, shared_.settings.trusted_proxies)}};
     if (route.needs == Needs::signed_in) {
-      if (auto refused = authenticate(call)) return *refused;
+      if (auto refused = authenticate(call, request.header(kCsrfHeader))) return *refused;
     }
     return route.handler(call);
   }();

@@ -24,6 +24,9 @@ class Api {
   // must equal the number of stores.
   http::Handlers handlers();
   std::size_t workers() const { return stores_.size(); }
+  // For the web pages (src/web), which share the settings and the stores.
+  const Shared& shared() const { return shared_; }
+  store::Store& store(std::size_t worker) { return *stores_.at(worker); }
 
   // Added to every response, the server's own errors included.
   std::vector<http::Header> security_headers() const;

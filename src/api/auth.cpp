@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/crypto.hpp"
+#include "api/passwords.hpp"
 
 namespace mn::api {
 
@@ -31,6 +32,39 @@ http::Response unauthorized(std::string_view code, std::string_view message) {
   http::Response response = error_response(401, code, message);
   response.set("WWW-Authenticate", "Bearer");
   return response;
+}
+
+// A hash to verify against when the login is unknown, so that a wrong login
+// takes as long as a wrong password and does not reveal which accounts exist.
+const std::string& decoy_hash() {
+  static const std::string hash = hash_password("decoy password that no account has");
+  return hash;
+}
+
+http::Response too_many_attempts(const ApiSettings& settings) {
+  http::Response response =
+      error_response(429, "too_many_attempts",
+                     "too many failed sign-ins; wait " +
+                         std::to_string(settings.throttle_window / 60) + " minutes and try again");
+  response.set("Retry-After", std::to_string(settings.throttle_window));
+  return response;
+}
+
+// Refuses sign-in while the account or the address has failed too often
+// within the window; nullopt when it may go on.
+std::optional<http::Response> throttled(Call& call, const std::string& account_key,
+                                        const std::string& address_key) {
+  const ApiSettings& settings = call.shared.settings;
+  const store::Seconds since = call.shared.clock.now() - settings.throttle_window;
+  auto by_account = call.accounts().login_failures_since(account_key, since);
+  if (!by_account) return error_response(by_account.error());
+  auto by_address = call.accounts().login_failures_since(address_key, since);
+  if (!by_address) return error_response(by_address.error());
+  if (*by_account >= settings.failures_per_account ||
+      *by_address >= settings.failures_per_address) {
+    return too_many_attempts(settings);
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -66,7 +100,8 @@ std::string removed_cookie_header(const ApiSettings& settings) {
   return value;
 }
 
-std::optional<http::Response> authenticate(Call& call) {
+std::optional<http::Response> authenticate(Call& call,
+                                           std::optional<std::string_view> presented_csrf) {
   std::string token;
   store::SessionKind kind = store::SessionKind::cookie;
   if (auto authorization = call.request.header("Authorization")) {
@@ -100,10 +135,9 @@ std::optional<http::Response> authenticate(Call& call) {
     return unauthorized("unauthorized", "this account is disabled");
   }
   if (session.kind == store::SessionKind::cookie && !is_safe_method(call.request.method)) {
-    auto presented = call.request.header(kCsrfHeader);
-    if (!presented || !equal_in_constant_time(*presented, session.csrf_token)) {
+    if (!presented_csrf || !equal_in_constant_time(*presented_csrf, session.csrf_token)) {
       return error_response(403, "csrf_failed",
-                            "a signed-in change needs the X-CSRF-Token header of the session");
+                            "a signed-in change needs the CSRF token of the session");
     }
   }
   if (now - session.last_seen_at >= kTouchEvery) {
@@ -113,6 +147,55 @@ std::optional<http::Response> authenticate(Call& call) {
   call.actor = store::Actor{"account:" + std::to_string(session.account.id), call.actor.address};
   call.session = std::move(session);
   return std::nullopt;
+}
+
+Result<OpenedSession> open_session(Call& call, const store::Account& account,
+                                   store::SessionKind kind) {
+  const store::Seconds now = call.shared.clock.now();
+  OpenedSession opened{
+      account, random_token(), kind == store::SessionKind::cookie ? random_token() : std::string(),
+      now + (kind == store::SessionKind::cookie ? call.shared.settings.session_lifetime
+                                                : call.shared.settings.bearer_lifetime)};
+  auto created = call.accounts().create_session(store::NewLoginSession{
+      token_hash(opened.token), kind, account.id, opened.csrf_token, now, opened.expires_at});
+  if (!created) return created.error();
+  return opened;
+}
+
+SignInOutcome password_sign_in(Call& call, const std::string& login, const std::string& password) {
+  const std::string account_key = "account:" + login;
+  const std::string address_key = "address:" + call.actor.address;
+  if (auto refused = throttled(call, account_key, address_key)) return {std::nullopt, refused};
+
+  auto credentials = call.accounts().credentials(login);
+  if (!credentials) return {std::nullopt, error_response(credentials.error())};
+  const bool known = credentials->has_value();
+  const bool verified =
+      verify_password(known ? (*credentials)->password_hash : decoy_hash(), password) && known &&
+      !(*credentials)->account.disabled;
+  if (!verified) {
+    const store::Seconds now = call.shared.clock.now();
+    for (const std::string& key : {account_key, address_key}) {
+      auto recorded = call.accounts().record_login_failure(key, now);
+      if (!recorded) return {std::nullopt, error_response(recorded.error())};
+    }
+    return {std::nullopt,
+            error_response(401, "invalid_credentials", "the login or the password is wrong")};
+  }
+  const store::Account& account = (*credentials)->account;
+  (void)call.accounts().clear_login_failures(account_key);
+  if (password_needs_rehash((*credentials)->password_hash)) {
+    (void)call.accounts().set_password(
+        store::Actor{"account:" + std::to_string(account.id), call.actor.address}, account.id,
+        hash_password(password), call.shared.clock.now());
+  }
+  // Rotation: whatever session this browser had before ends here.
+  const std::string previous = session_cookie(call.request);
+  if (!previous.empty()) (void)call.accounts().end_session(token_hash(previous));
+
+  auto opened = open_session(call, account, store::SessionKind::cookie);
+  if (!opened) return {std::nullopt, error_response(opened.error())};
+  return {std::move(*opened), std::nullopt};
 }
 
 std::string account_json(const store::Account& account) {

@@ -12,6 +12,8 @@ std::string_view next_segment(std::string_view& rest) {
   return segment;
 }
 
+}  // namespace
+
 bool match_pattern(std::string_view pattern, std::string_view path,
                    std::vector<std::pair<std::string_view, std::string_view>>& params) {
   params.clear();
@@ -32,8 +34,6 @@ bool match_pattern(std::string_view pattern, std::string_view path,
     }
   }
 }
-
-}  // namespace
 
 std::optional<Match> match_route(std::string_view method, std::string_view path,
                                  std::vector<std::string_view>* allowed) {

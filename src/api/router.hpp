@@ -40,6 +40,11 @@ struct Match {
   std::vector<std::pair<std::string_view, std::string_view>> params;  // views into the path
 };
 
+// Whether `path` fits `pattern` ("/a/{id}" fits "/a/7"); fills `params`
+// with views into both.
+bool match_pattern(std::string_view pattern, std::string_view path,
+                   std::vector<std::pair<std::string_view, std::string_view>>& params);
+
 // The route for this method and path, or nullopt; `allowed` (when not
 // null) receives the methods the path has, for a 405's Allow header.
 std::optional<Match> match_route(std::string_view method, std::string_view path,

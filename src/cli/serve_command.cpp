@@ -1,4 +1,4 @@
-// serve: the HTTP API on the resolved settings.
+// serve: the web pages and the HTTP API on the resolved settings.
 #include <charconv>
 #include <iostream>
 
@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "http/server.hpp"
 #include "store/open_store.hpp"
+#include "web/site.hpp"
 
 namespace mn::cli {
 
@@ -68,7 +69,8 @@ int serve(Context& ctx, const ServeOptions& options) {
   server_options.default_headers = api.security_headers();
   server_options.stop_on_signals = true;
   server_options.access_log = &ctx.err;
-  http::Server server(server_options, api.handlers());
+  web::Site site(api);
+  http::Server server(server_options, site.handlers());
   auto bound = server.start();
   if (!bound) return ctx.fail(bound.error());
   ctx.out << "massage-navigator: serving http://" << server_options.bind << ":" << *bound << " ("

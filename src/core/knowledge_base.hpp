@@ -43,6 +43,13 @@ struct PainQuestion {
   double max = 0;
 };
 
+// A step of the questionnaire: the web form asks one section per page.
+struct QuestionSection {
+  std::string id;
+  std::string title;
+  std::string intro;
+};
+
 struct Question {
   Field field = Field::count;
   std::string id;
@@ -325,7 +332,8 @@ struct KnowledgeBase {
   std::string version;
   std::vector<Source> sources;
   ConditionProgram conditions;
-  std::vector<Question> questionnaire;  // in asking order
+  std::vector<QuestionSection> sections;  // in asking order
+  std::vector<Question> questionnaire;    // in asking order, grouped by section
   std::array<Index, kFieldCount> question_of_field{};
   std::vector<Checklist> checklists;
   std::vector<ChecklistItem> items;  // all checklists' items, at most 64

@@ -97,6 +97,13 @@ void compile_questionnaire(Compilation& compilation, const yaml::Node& root) {
   core::KnowledgeBase& knowledge = compilation.knowledge;
   constexpr auto kUnset = std::numeric_limits<core::Index>::max();
   knowledge.question_of_field.fill(kUnset);
+  for (const auto& node : root["sections"]) {
+    knowledge.sections.push_back(
+        core::QuestionSection{scalar(node["id"]), scalar(node["title"]), scalar(node["intro"])});
+  }
+  // A form asks one section after another, so a section's questions must
+  // come together, and every question must name a listed section.
+  std::size_t section_at = 0;
   for (const auto& node : root["questions"]) {
     auto compiled = compile_question(compilation, node);
     if (!compiled) continue;
@@ -105,6 +112,18 @@ void compile_questionnaire(Compilation& compilation, const yaml::Node& root) {
     auto& slot = knowledge.question_of_field[static_cast<std::size_t>(question.field)];
     if (slot != kUnset) {
       diagnostics.add(file, node["field"].mark(), "field '" + name + "' is asked twice");
+      continue;
+    }
+    while (section_at < knowledge.sections.size() &&
+           knowledge.sections[section_at].id != question.section) {
+      ++section_at;
+    }
+    if (section_at == knowledge.sections.size()) {
+      diagnostics.add(file, node["section"].mark(),
+                      "section '" + question.section +
+                          "' is not listed under sections, or its questions are not together "
+                          "in the sections' order");
+      section_at = 0;
       continue;
     }
     slot = static_cast<core::Index>(knowledge.questionnaire.size());

@@ -44,7 +44,9 @@ ApiServer::ApiServer(Backend backend, api::ApiSettings settings)
   options.worker_threads = kWorkers;
   options.default_headers = api_->security_headers();
   options.access_log = log_.get();
-  server_ = std::make_unique<http::Server>(options, api_->handlers());
+  // The whole site, as `serve` runs it: the API behind the web pages' router.
+  site_ = std::make_unique<web::Site>(*api_);
+  server_ = std::make_unique<http::Server>(options, site_->handlers());
   auto port = server_->start();
   if (!port) {
     ADD_FAILURE() << port.error().describe();

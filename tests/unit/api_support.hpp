@@ -11,6 +11,7 @@
 #include "http_client.hpp"
 #include "store/accounts.hpp"
 #include "store_support.hpp"
+#include "web/site.hpp"
 
 namespace mn::testing {
 
@@ -42,7 +43,7 @@ struct World {
   store::Account clinician_b, patient_b1;
 };
 
-// The real API on a real HTTP server on 127.0.0.1 (any free port), on its
+// The real site (web pages and API) on a real HTTP server on 127.0.0.1 (any free port), on its
 // own database (SQLite file or PostgreSQL schema), with a movable clock.
 class ApiServer {
  public:
@@ -70,6 +71,7 @@ class ApiServer {
   MovableClock clock_;
   std::unique_ptr<store::Store> setup_store_;
   std::unique_ptr<api::Api> api_;
+  std::unique_ptr<web::Site> site_;
   std::unique_ptr<std::ostringstream> log_;
   std::unique_ptr<http::Server> server_;
   std::uint16_t port_ = 0;
