@@ -132,7 +132,8 @@ http::Response account_view(Visit& visit, int status, std::string_view notice,
     std::map<std::string, std::string> names;
     Values reads = trail->empty() ? patient : patient.add("HAS_READS");
     patient.show_if(trail->empty(), "NO_READS");
-    for (auto it = trail->rbegin(); it != trail->rend(); ++it) {
+    for (std::size_t i = trail->size(); i-- > 0;) {  // newest first
+      const store::AuditRecord* it = &(*trail)[i];
       reads.add("READ")
           .set("WHEN", show_time(it->at, record->time_zone))
           .set("WHO", actor_name(visit, it->actor, names))

@@ -1,6 +1,7 @@
 #include "web/intake_form.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 
 #include "codec/intake_json.hpp"
@@ -101,7 +102,7 @@ json input_value(const core::Question& question, const Form& form) {
 
 // The value as the contract has it: the empty object stands for "none"
 // (null) above, since null json means "left empty".
-json contract_value(json value) { return value.is_object() ? json(nullptr) : value; }
+json contract_value(const json& value) { return value.is_object() ? json(nullptr) : value; }
 
 std::optional<std::string> problem(const core::KnowledgeBase& knowledge, const json& partial) {
   auto parsed = codec::parse_intake(knowledge, partial.dump());
@@ -237,6 +238,38 @@ void show_pain_details(const core::KnowledgeBase& knowledge, const json& answers
   }
 }
 
+// Radio buttons (one choice) or checkboxes (several, and pain areas),
+// ticked as submitted or as stored.
+void show_choices(const core::Question& question, const json& stored, const Form* submitted,
+                  Values& field) {
+  const core::FieldInfo& info = core::field_info(question.field);
+  const std::string name = info.name;
+  Values choices = field.add("CHOICES");
+  choices.set("NAME", name)
+      .set("TYPE", info.type == core::FieldType::choice ? "radio" : "checkbox");
+  std::vector<std::string> picked;
+  if (submitted != nullptr) {
+    for (std::string_view value : submitted->all(name)) picked.emplace_back(value);
+  } else if (stored.is_string()) {
+    picked.push_back(stored.get<std::string>());
+  } else if (stored.is_array()) {
+    for (const json& value : stored) {
+      if (value.is_string()) picked.push_back(value.get<std::string>());
+      if (value.is_object() && value.contains("region") && value["region"].is_string()) {
+        picked.push_back(value["region"].get<std::string>());
+      }
+    }
+  }
+  const auto& names = core::choice_names(info.choices);
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (!(question.allowed >> i & 1U)) continue;
+    const std::string value(names[i]);
+    Values option = choices.add("OPTION");
+    option.set("VALUE", value).set("LABEL", question.value_labels[i]).set("ID", name + "-" + value);
+    option.show_if(std::ranges::find(picked, value) != picked.end(), "CHECKED");
+  }
+}
+
 void show_question(const core::Question& question, const json& answers, const Form* submitted,
                    const std::vector<InputError>& errors, Values& values) {
   const core::FieldInfo& info = core::field_info(question.field);
@@ -272,35 +305,9 @@ void show_question(const core::Question& question, const json& answers, const Fo
     }
     case core::FieldType::choice:
     case core::FieldType::choice_set:
-    case core::FieldType::pain_list: {
-      const bool several = info.type != core::FieldType::choice;
-      Values choices = field.add("CHOICES");
-      choices.set("NAME", name).set("TYPE", several ? "checkbox" : "radio");
-      std::vector<std::string> picked;
-      if (submitted != nullptr) {
-        for (std::string_view value : submitted->all(name)) picked.emplace_back(value);
-      } else if (stored.is_string()) {
-        picked.push_back(stored.get<std::string>());
-      } else if (stored.is_array()) {
-        for (const json& value : stored) {
-          if (value.is_string()) picked.push_back(value.get<std::string>());
-          if (value.is_object() && value.contains("region") && value["region"].is_string()) {
-            picked.push_back(value["region"].get<std::string>());
-          }
-        }
-      }
-      const auto& names = core::choice_names(info.choices);
-      for (std::size_t i = 0; i < names.size(); ++i) {
-        if (!(question.allowed >> i & 1U)) continue;
-        const std::string value(names[i]);
-        Values option = choices.add("OPTION");
-        option.set("VALUE", value)
-            .set("LABEL", question.value_labels[i])
-            .set("ID", name + "-" + value);
-        option.show_if(std::ranges::find(picked, value) != picked.end(), "CHECKED");
-      }
+    case core::FieldType::pain_list:
+      show_choices(question, stored, submitted, field);
       break;
-    }
     case core::FieldType::text_list: {
       std::string lines;
       if (submitted != nullptr) {
@@ -352,7 +359,7 @@ std::vector<InputError> read_step(const core::KnowledgeBase& knowledge, std::str
       candidate.erase(name);
       continue;
     }
-    value = contract_value(std::move(value));
+    value = contract_value(value);
     if (auto message = problem(knowledge, json{{name, value}})) {
       errors.push_back({name, question.prompt, *message});
       continue;

@@ -43,6 +43,7 @@ void show_entries(const core::KnowledgeBase& knowledge,
   values.show_if(journal.empty(), "NO_ENTRIES");
   // Newest first by the time each entry is about (not the order written).
   std::vector<const core::JournalEntry*> newest;
+  newest.reserve(journal.size());
   for (const store::JournalRecord& record : journal) newest.push_back(&record.entry);
   std::ranges::stable_sort(newest, std::greater<>(), &core::JournalEntry::time);
   if (newest.size() > kEntriesShown) {

@@ -21,7 +21,8 @@ struct Visit {
   bool has_role(store::Role role) const { return signed_in() && call.account().roles.has(role); }
   // The session's CSRF token for the forms of a page; "" when signed out.
   std::string_view csrf_token() const {
-    return signed_in() ? std::string_view(call.session->csrf_token) : std::string_view{};
+    if (!signed_in()) return {};
+    return call.session->csrf_token;
   }
 };
 

@@ -135,6 +135,7 @@ void show_progress(const core::KnowledgeBase& knowledge, const service::CourseRe
     const bool weekly = std::any_of(shown_points.begin(), shown_points.end(),
                                     [](const ShownValue& value) { return value.values > 1; });
     std::vector<codec::ChartPoint> points;
+    points.reserve(shown_points.size());
     for (const ShownValue& value : shown_points) points.push_back(value.point);
     codec::SvgChart chart{
         weekly ? label + " (weekly means)" : label, points, review.sessions, span,

@@ -6,13 +6,16 @@
 #include "api/client_address.hpp"
 #include "api/router.hpp"
 #include "web/assets.hpp"
+#include "web/page.hpp"
 #include "web/pages.hpp"
 
 namespace mn::web {
 
 namespace {
 
-enum class Who : std::uint8_t { anyone, signed_in };
+// `signing_in`: the page ignores any session the browser still has (a
+// stale one must not stop anyone from signing in or joining).
+enum class Who : std::uint8_t { anyone, signed_in, signing_in };
 
 using PageHandler = http::Response (*)(Visit& visit);
 
@@ -25,6 +28,7 @@ struct PageRoute {
 
 constexpr auto kAnyone = Who::anyone;
 constexpr auto kSignedIn = Who::signed_in;
+constexpr auto kSigningIn = Who::signing_in;
 
 const std::array kPages{
     PageRoute{"GET", "/", kAnyone, start_page},
@@ -32,10 +36,10 @@ const std::array kPages{
     PageRoute{"POST", "/intake", kAnyone, intake_step},
     PageRoute{"GET", "/result", kSignedIn, my_result},
     PageRoute{"GET", "/signin", kAnyone, sign_in_form},
-    PageRoute{"POST", "/signin", kAnyone, sign_in},
+    PageRoute{"POST", "/signin", kSigningIn, sign_in},
     PageRoute{"POST", "/signout", kSignedIn, sign_out},
     PageRoute{"GET", "/join", kAnyone, join_form},
-    PageRoute{"POST", "/join", kAnyone, join},
+    PageRoute{"POST", "/join", kSigningIn, join},
     PageRoute{"GET", "/account", kSignedIn, account_page},
     PageRoute{"POST", "/account/password", kSignedIn, change_password},
     PageRoute{"POST", "/account/export", kSignedIn, export_my_data},
@@ -93,6 +97,52 @@ bool from_another_site(const http::Request& request) {
   return !host || origin_host != *host;
 }
 
+// The page for the method and path (filling `params`), or null;
+// `path_known` says whether another method would have had one.
+const PageRoute* find_page(const http::Request& request,
+                           std::vector<std::pair<std::string_view, std::string_view>>& params,
+                           bool& path_known) {
+  for (const PageRoute& candidate : kPages) {
+    if (!api::match_pattern(candidate.pattern, request.path, params)) continue;
+    path_known = true;
+    if (candidate.method == request.method) return &candidate;
+  }
+  return nullptr;
+}
+
+// A POST's form into visit.form, or the page refusing it.
+std::optional<http::Response> read_form(Visit& visit) {
+  const http::Request& request = visit.call.request;
+  if (request.method != "POST") return std::nullopt;
+  if (from_another_site(request)) {
+    return error_page(visit, 403, "This form was sent from another site and was ignored.");
+  }
+  if (!request.body.empty() && !has_form_body(request)) {
+    return error_page(visit, 415, "This page takes web forms only.");
+  }
+  auto form = parse_form(request.body);
+  if (!form) return error_page(visit, 400, form.error().describe());
+  visit.form = std::move(*form);
+  return std::nullopt;
+}
+
+// Signs the visit in with the browser's session, when it has a valid one
+// (a POST must carry its CSRF token). An expired or unknown session just
+// leaves the visit signed out; a missing token refuses the form.
+std::optional<http::Response> resume_session(Visit& visit) {
+  if (api::session_cookie(visit.call.request).empty()) return std::nullopt;
+  const std::optional<std::string_view> csrf =
+      visit.form.has("csrf") ? std::optional(visit.form.get("csrf")) : std::nullopt;
+  auto refused = api::authenticate(visit.call, csrf);
+  if (!refused) return std::nullopt;
+  if (refused->status == 403) {
+    return error_page(visit, 403,
+                      "This form is out of date. Go back, reload the page and try again.");
+  }
+  if (refused->status >= 500) return error_page(visit, refused->status, "Please try again.");
+  return std::nullopt;
+}
+
 }  // namespace
 
 bool is_api_path(std::string_view path) {
@@ -131,44 +181,17 @@ http::Response Site::on_worker(const http::Request& request, std::size_t worker)
                 store::Actor{"anonymous",
                              api::client_address(request, api_.shared().settings.trusted_proxies)}},
       Form()};
-  const PageRoute* route = nullptr;
   bool path_known = false;
-  for (const PageRoute& candidate : kPages) {
-    if (!api::match_pattern(candidate.pattern, request.path, visit.call.params)) continue;
-    path_known = true;
-    if (candidate.method == request.method) {
-      route = &candidate;
-      break;
-    }
-  }
+  const PageRoute* route = find_page(request, visit.call.params, path_known);
   http::Response response = [&] {
     if (route == nullptr) {
       return error_page(visit, path_known ? 405 : 404,
                         path_known ? "This page does not take that kind of request."
                                    : "There is no page at this address.");
     }
-    if (request.method == "POST") {
-      if (from_another_site(request)) {
-        return error_page(visit, 403, "This form was sent from another site and was ignored.");
-      }
-      if (!request.body.empty() && !has_form_body(request)) {
-        return error_page(visit, 415, "This page takes web forms only.");
-      }
-      auto form = parse_form(request.body);
-      if (!form) return error_page(visit, 400, form.error().describe());
-      visit.form = std::move(*form);
-    }
-    if (!api::session_cookie(request).empty()) {
-      const std::optional<std::string_view> csrf =
-          visit.form.has("csrf") ? std::optional(visit.form.get("csrf")) : std::nullopt;
-      if (auto refused = api::authenticate(visit.call, csrf)) {
-        if (refused->status == 403) {
-          return error_page(visit, 403,
-                            "This form is out of date. Go back, reload the page and try again.");
-        }
-        if (refused->status >= 500) return error_page(visit, refused->status, "Please try again.");
-        // An expired or unknown session: carry on signed out.
-      }
+    if (auto refused = read_form(visit)) return *refused;
+    if (route->who != Who::signing_in) {
+      if (auto refused = resume_session(visit)) return *refused;
     }
     if (route->who == Who::signed_in && !visit.signed_in()) {
       return request.method == "GET" ? sign_in_first(request.path)

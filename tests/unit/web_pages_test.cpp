@@ -89,6 +89,17 @@ TEST_F(WebPages, SignInByFormSetsTheCookieAndGoesHome) {
   EXPECT_TRUE(contains(signed_in.header("Set-Cookie").value_or(""), "HttpOnly; SameSite=Lax"));
 }
 
+TEST_F(WebPages, SigningInIgnoresTheSessionTheBrowserStillHas) {
+  const Session old = sign_in(client, "clinician.a");
+  // No CSRF token: signing in is not a change made within that session.
+  HttpResponse again =
+      post_form(client, "/signin", "login=patient.a1&password=correct+horse+battery", &old);
+  EXPECT_EQ(again.status, 303);
+  EXPECT_EQ(again.header("Location"), "/result");
+  // The old session ended (rotation).
+  EXPECT_EQ(get_page(client, "/clinic", old).status, 303);
+}
+
 TEST_F(WebPages, SignInGoesOnlyToAPageOfThisSite) {
   for (const char* then : {"%2F%2Fevil.example%2F", "https%3A%2F%2Fevil.example", "%2F%5Cevil"}) {
     HttpResponse response =
