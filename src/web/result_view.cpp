@@ -43,13 +43,12 @@ void show_result(const core::KnowledgeBase& knowledge, const core::Intake& intak
   }
   values.show_if(view.status != "clear", "NOT_CLEAR");
   if (!view.unanswered.empty()) {
-    std::string fields;
+    Values unanswered = values.add("UNANSWERED");
     for (std::string_view field : view.unanswered) {
-      if (!fields.empty()) fields += ", ";
       const auto known = core::field_by_name(field);
-      fields += known ? knowledge.question(*known).prompt : std::string(field);
+      unanswered.add("FIELD").set("PROMPT",
+                                  known ? knowledge.question(*known).prompt : std::string(field));
     }
-    values.add("UNANSWERED").set("FIELDS", fields);
   }
   if (!view.matched.empty()) {
     Values matched = values.add("MATCHED_LIST");
@@ -62,10 +61,11 @@ void show_result(const core::KnowledgeBase& knowledge, const core::Intake& intak
   for (const codec::TextView& note : view.evidence) values.add("EVIDENCE").set("TEXT", note.text);
   if (view.on_hold) values.add("ON_HOLD").set("TEXT", view.on_hold_text);
   for (const codec::PhaseView& phase : view.phases) {
+    const std::string count = std::to_string(phase.sessions) + " " + phase.style +
+                              (phase.sessions == 1 ? " session" : " sessions");
     values.add("PHASE")
         .set("PURPOSE", phase.purpose)
-        .set("SESSIONS", phase.sessions)
-        .set("STYLE", phase.style)
+        .set("COUNT", count)
         .set("MINUTES", phase.minutes)
         .set("EVERY_DAYS", phase.every_days);
   }

@@ -43,7 +43,18 @@ function startServer(database) {
       const found = out.match(/serving (http:\/\/[^ ]+) /);
       if (found) resolve({ server, url: found[1] });
     });
-    server.stderr.on('data', () => {}); // the access log
+    // The access log goes to stderr; anything else there (a sanitizer's
+    // report, say) is kept and shown.
+    server.problems = '';
+    let partial = '';
+    server.stderr.on('data', (chunk) => {
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop();
+      for (const line of lines) {
+        if (!line.startsWith('{"time":')) server.problems += `${line}\n`;
+      }
+    });
+    server.exited = new Promise((done) => server.on('exit', (code, signal) => done({ code, signal })));
     server.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
   });
 }
@@ -196,6 +207,9 @@ async function patientFlow(context, base, code, variant) {
   await page.click('button:has-text("Save entry")');
   await page.locator('.errors').waitFor();
   await check(page, variant, 'journal-error');
+  // Dated yesterday noon (the person's time): an entry made afterwards.
+  const yesterday = new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 10);
+  await page.fill('#time', `${yesterday}T12:00`);
   await page.fill('[id="pain.neck"]', '4');
   await page.fill('#activity1', 'Turning my head to drive');
   await page.fill('#activity1_score', '5');
@@ -278,6 +292,12 @@ async function run() {
   } finally {
     await browser.close();
     server.kill('SIGTERM');
+    // A clean stop: exit status 0 (a leak or sanitizer report would change it).
+    const { code, signal } = await server.exited;
+    if (code !== 0 || server.problems !== '') {
+      failures += 1;
+      results.push(`FAIL server: exit ${code ?? signal}\n${server.problems}`);
+    }
     rmSync(work, { recursive: true, force: true });
   }
   console.log(results.join('\n'));
