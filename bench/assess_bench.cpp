@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "bench_journal.hpp"
+#include "bench_knowledge.hpp"
 #include "codec/assessment_json.hpp"
 #include "codec/intake_json.hpp"
 #include "core/adaptation.hpp"
@@ -64,19 +65,7 @@ constexpr std::array<Example, 4> kExamples{{
          "unexplained_severe_pain": false, "pregnant": false, "pressure_preference": "firm"})"},
 }};
 
-// Loaded on first use, outside the timed loops, and kept for the whole run
-// (never destroyed).
-const mn::core::KnowledgeBase& knowledge() {
-  static const auto* loaded = [] {
-    auto result = mn::knowledge::load_directory(MN_KNOWLEDGE_DIR);
-    if (const auto* errors = std::get_if<mn::knowledge::LoadErrors>(&result)) {
-      std::fprintf(stderr, "cannot load %s:\n%s\n", MN_KNOWLEDGE_DIR, errors->describe().c_str());
-      std::exit(1);
-    }
-    return new mn::core::KnowledgeBase(std::get<mn::core::KnowledgeBase>(std::move(result)));
-  }();
-  return *loaded;
-}
+using mn::bench::knowledge;
 
 mn::core::Intake parse_example(const Example& example) {
   auto intake = mn::codec::parse_intake(knowledge(), example.json);

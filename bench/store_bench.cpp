@@ -15,15 +15,12 @@
 
 #include <benchmark/benchmark.h>
 #include <fcntl.h>
-#include <stdlib.h>  // mkdtemp
 #include <unistd.h>
 
 #include <array>
 #include <chrono>
 #include <cstdint>
-#include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <memory>
@@ -31,12 +28,11 @@
 #include <span>
 #include <sstream>
 #include <string>
-#include <system_error>
 #include <utility>
-#include <variant>
 #include <vector>
 
 #include "bench_journal.hpp"
+#include "bench_knowledge.hpp"
 #include "codec/assessment_json.hpp"
 #include "codec/intake_json.hpp"
 #include "codec/plan_json.hpp"
@@ -46,11 +42,11 @@
 #include "core/date.hpp"
 #include "core/journal.hpp"
 #include "core/progress.hpp"
-#include "knowledge/loader.hpp"
 #include "store/clock.hpp"
 #include "store/open_store.hpp"
 #include "store/store.hpp"
 #include "store/time_zone.hpp"
+#include "temporary_directory.hpp"
 
 namespace {
 
@@ -69,19 +65,7 @@ constexpr std::size_t kBatch = 100;
 
 const store::Actor kActor{"bench:store"};
 
-// Loaded on first use, outside the timed loops, and kept for the whole run
-// (never destroyed), as in assess_bench.cpp.
-const core::KnowledgeBase& knowledge() {
-  static const auto* loaded = [] {
-    auto result = mn::knowledge::load_directory(MN_KNOWLEDGE_DIR);
-    if (const auto* errors = std::get_if<mn::knowledge::LoadErrors>(&result)) {
-      std::fprintf(stderr, "cannot load %s:\n%s\n", MN_KNOWLEDGE_DIR, errors->describe().c_str());
-      std::exit(1);
-    }
-    return new core::KnowledgeBase(std::get<core::KnowledgeBase>(std::move(result)));
-  }();
-  return *loaded;
-}
+using mn::bench::knowledge;
 
 std::int64_t seconds_of(core::Date date) {
   return std::chrono::sys_seconds{date}.time_since_epoch().count();
@@ -103,14 +87,12 @@ class BenchStore {
     if (backend == Backend::sqlite) {
       // The system's temporary directory: the same disk as the project here;
       // its fsync cost is what these figures measure.
-      std::string pattern =
-          (std::filesystem::temp_directory_path() / "mn-store-bench-XXXXXX").string();
-      if (mkdtemp(pattern.data()) == nullptr) {
-        return mn::Error{"io", pattern, "cannot create a temporary directory"};
+      opened->directory_.emplace("mn-store-bench");
+      if (opened->directory_->empty()) {
+        return mn::Error{"io", "", "cannot create a temporary directory"};
       }
-      opened->directory_ = pattern;
       url = store::DatabaseUrl{store::DatabaseUrl::Kind::sqlite,
-                               (opened->directory_ / "bench.db").string()};
+                               (opened->directory_->path() / "bench.db").string()};
     } else {
       const char* postgres = std::getenv("MN_BENCH_POSTGRES_URL");
       if (postgres == nullptr || *postgres == '\0') {
@@ -126,20 +108,15 @@ class BenchStore {
 
   BenchStore(const BenchStore&) = delete;
   BenchStore& operator=(const BenchStore&) = delete;
-  ~BenchStore() {
-    store_.reset();  // closes the database before its file goes
-    if (!directory_.empty()) {
-      std::error_code ignored;
-      std::filesystem::remove_all(directory_, ignored);
-    }
-  }
 
   store::Store& operator*() { return *store_; }
   store::Store* operator->() { return store_.get(); }
 
  private:
   BenchStore() = default;
-  std::filesystem::path directory_;
+  // For SQLite. Declared first, so gone last: the database closes before
+  // its file goes.
+  std::optional<mn::bench::TemporaryDirectory> directory_;
   std::unique_ptr<store::Store> store_;
 };
 
@@ -365,13 +342,12 @@ void BM_ProgressFiveYears(benchmark::State& state, Backend backend) {
 // same place in a file and fdatasync, as SQLite's WAL commit ends with. The
 // peer of the SQLite figures above, measured in the same run.
 void BM_DiskSync(benchmark::State& state) {
-  std::string directory =
-      (std::filesystem::temp_directory_path() / "mn-sync-bench-XXXXXX").string();
-  if (mkdtemp(directory.data()) == nullptr) {
+  const mn::bench::TemporaryDirectory directory("mn-sync-bench");
+  if (directory.empty()) {
     state.SkipWithError("cannot create a temporary directory");
     return;
   }
-  const std::string path = directory + "/sync";
+  const std::string path = (directory.path() / "sync").string();
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   if (fd < 0) {
     state.SkipWithError("cannot create a file in the temporary directory");
@@ -386,8 +362,6 @@ void BM_DiskSync(benchmark::State& state) {
     }
   }
   ::close(fd);
-  std::error_code ignored;
-  std::filesystem::remove_all(directory, ignored);
   state.SetItemsProcessed(state.iterations());
 }
 

@@ -1,5 +1,6 @@
 // Signing in and out, joining with an invitation, and the account page:
 // password, who read my record, export, deletion.
+#include <algorithm>
 #include <map>
 
 #include "api/auth.hpp"
@@ -11,6 +12,8 @@
 namespace mn::web {
 
 namespace {
+
+constexpr std::size_t kReadsShown = 50;
 
 // Where to go after signing in: a path on this site only (never "//host"
 // or a scheme), so the parameter cannot send anyone elsewhere.
@@ -132,13 +135,19 @@ http::Response account_view(Visit& visit, int status, std::string_view notice,
     std::map<std::string, std::string> names;
     Values reads = trail->empty() ? patient : patient.add("HAS_READS");
     patient.show_if(trail->empty(), "NO_READS");
-    for (std::size_t i = trail->size(); i-- > 0;) {  // newest first
-      const store::AuditRecord* it = &(*trail)[i];
+    // Newest first: the latest kReadsShown, or all of them when asked.
+    const bool all = query_parameter(visit.call.request, "reads") == "all";
+    const std::size_t shown = all ? trail->size() : std::min(trail->size(), kReadsShown);
+    for (std::size_t i = trail->size(); i-- > trail->size() - shown;) {
+      const store::AuditRecord& line = (*trail)[i];
       reads.add("READ")
-          .set("WHEN", show_time(it->at, record->time_zone))
-          .set("WHO", actor_name(visit, it->actor, names))
-          .set("WHAT", it->action + " " + it->record)
-          .set("FROM", it->address.empty() ? "-" : it->address);
+          .set("WHEN", show_time(line.at, record->time_zone))
+          .set("WHO", actor_name(visit, line.actor, names))
+          .set("WHAT", line.action + " " + line.record)
+          .set("FROM", line.address.empty() ? "-" : line.address);
+    }
+    if (trail->size() > shown) {
+      patient.add("OLDER_READS").set("COUNT", static_cast<std::int64_t>(trail->size() - shown));
     }
   }
   return page.respond(status);

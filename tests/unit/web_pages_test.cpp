@@ -225,6 +225,26 @@ TEST_F(WebPages, AClinicianReadingARecordIsInThePatientsAuditTrail) {
   EXPECT_TRUE(contains(account.body, world.clinician_a.display_name)) << account.body;
 }
 
+TEST_F(WebPages, TheAccountPageShowsTheLatestReadsAndAllOnRequest) {
+  const Session patient = sign_in(client, "patient.a1");
+  // Each visit reads the record, and the reading is audited.
+  for (int i = 0; i < 30; ++i) ASSERT_EQ(get_page(client, "/account", patient).status, 200);
+  const auto rows = [](const std::string& body) {
+    std::size_t count = 0;
+    for (std::size_t at = body.find("<tr><td>"); at != std::string::npos;
+         at = body.find("<tr><td>", at + 1)) {
+      ++count;
+    }
+    return count;
+  };
+  HttpResponse latest = get_page(client, "/account", patient);
+  EXPECT_EQ(rows(latest.body), 50U);
+  EXPECT_TRUE(contains(latest.body, "older ones")) << latest.body;
+  HttpResponse all = get_page(client, "/account?reads=all", patient);
+  EXPECT_GT(rows(all.body), 50U);
+  EXPECT_FALSE(contains(all.body, "older ones"));
+}
+
 TEST_F(WebPages, TheIntakeGoesStepByStepAndKeepsAnswersOnAnError) {
   HttpResponse first = client.get("/intake");
   ASSERT_EQ(first.status, 200);
