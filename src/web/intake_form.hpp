@@ -7,6 +7,7 @@
 
 #include "core/knowledge_base.hpp"
 #include "web/form.hpp"
+#include "web/page.hpp"
 #include "web/view.hpp"
 
 // The intake as a multi-step web form, generated from the questionnaire:
@@ -25,14 +26,6 @@ std::vector<std::string> intake_steps(const core::KnowledgeBase& knowledge);
 // (questions whose ask_if is known not to apply are skipped).
 bool step_applies(const core::KnowledgeBase& knowledge, std::string_view step,
                   const nlohmann::json& answers);
-
-// A problem with one input; `input` is the form field's name (and the
-// input's id), `message` says what is wrong in plain words.
-struct InputError {
-  std::string input;
-  std::string label;  // the question, as the error summary names it
-  std::string message;
-};
 
 // Reads the step's inputs into `answers` (an empty input removes the
 // answer), checking each with the intake parser so that the message is the

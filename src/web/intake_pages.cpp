@@ -36,15 +36,7 @@ http::Response show_intake_step(Visit& visit, const std::vector<std::string>& st
     step.show_if(current, "CURRENT");
   }
   show_step(knowledge, steps[at], answers, submitted, errors, values);
-  if (!errors.empty()) {
-    Values list = values.add("HAS_ERRORS");
-    for (const InputError& error : errors) {
-      list.add("ERROR_LIST")
-          .set("ID", error.input)
-          .set("PROMPT", error.label)
-          .set("MESSAGE", error.message);
-    }
-  }
+  show_input_errors(errors, values);
   const bool last =
       std::none_of(steps.begin() + static_cast<std::ptrdiff_t>(at) + 1, steps.end(),
                    [&](const std::string& step) { return step_applies(knowledge, step, answers); });

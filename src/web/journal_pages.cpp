@@ -13,19 +13,13 @@ namespace {
 
 constexpr int kActivityRows = 3;
 
-struct Problem {
-  std::string input;
-  std::string label;
-  std::string message;
-};
-
 std::string region_input(std::size_t region) {
   return "pain." + std::string(core::choice_names(core::Choices::region)[region]);
 }
 
 // A whole number 0..10 typed in a form; nullopt and a problem otherwise.
 std::optional<int> whole_number(std::string_view text, const std::string& input,
-                                const std::string& label, std::vector<Problem>& problems) {
+                                const std::string& label, std::vector<InputError>& problems) {
   int value = 0;
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error == std::errc() && end == text.data() + text.size()) return value;
@@ -45,14 +39,14 @@ std::string input_of(std::string_view where) {
 
 struct ReadEntry {
   core::JournalEntry entry;
-  std::vector<Problem> problems;
+  std::vector<InputError> problems;
 };
 
 ReadEntry read_entry(const core::KnowledgeBase& knowledge, const Form& form,
                      const std::string& time_zone, store::Seconds now) {
   ReadEntry read;
   core::JournalEntry& entry = read.entry;
-  std::vector<Problem>& problems = read.problems;
+  std::vector<InputError>& problems = read.problems;
   entry.time = now;
   if (!form.get("time").empty()) {
     auto time = store::parse_local(form.get("time"), time_zone);
@@ -106,7 +100,7 @@ ReadEntry read_entry(const core::KnowledgeBase& knowledge, const Form& form,
 // Shows the form (with what was typed and the problems, after a refused
 // entry) and the person's entries, newest first.
 http::Response journal_view(Visit& visit, store::PatientId patient, const Form* submitted,
-                            const std::vector<Problem>& problems, bool saved) {
+                            const std::vector<InputError>& problems, bool saved) {
   const core::KnowledgeBase& knowledge = visit.call.shared.knowledge;
   store::Store& store = *visit.call.store;
   auto record = store.patient(visit.call.actor, patient);
@@ -174,15 +168,7 @@ http::Response journal_view(Visit& visit, store::PatientId patient, const Form* 
       .set("NOTES", typed.get("notes"))
       .show_if(typed.get("sharp_pain") == "yes", "SHARP_YES")
       .show_if(typed.get("sharp_pain") == "no", "SHARP_NO");
-  if (!problems.empty()) {
-    Values list = values.add("HAS_ERRORS");
-    for (const Problem& problem : problems) {
-      list.add("ERROR_LIST")
-          .set("ID", problem.input)
-          .set("LABEL", problem.label)
-          .set("MESSAGE", problem.message);
-    }
-  }
+  show_input_errors(problems, values);
   show_entries(knowledge, *journal, record->time_zone, values);
   return page.respond(problems.empty() ? 200 : 422);
 }

@@ -67,6 +67,17 @@ http::Response Page::respond(int status) const {
   return html(status, layout.render());
 }
 
+void show_input_errors(const std::vector<InputError>& errors, Values& values) {
+  if (errors.empty()) return;
+  Values list = values.add("HAS_ERRORS");
+  for (const InputError& error : errors) {
+    list.add("ERROR_LIST")
+        .set("ID", error.input)
+        .set("LABEL", error.label)
+        .set("MESSAGE", error.message);
+  }
+}
+
 http::Response redirect(std::string_view location) {
   http::Response response;
   response.status = 303;

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "api/call.hpp"
 #include "http/message.hpp"
@@ -25,6 +26,18 @@ struct Visit {
     return call.session->csrf_token;
   }
 };
+
+// A problem with one input of a form; `input` is the field's name (and the
+// input's id), `message` says what is wrong in plain words.
+struct InputError {
+  std::string input;
+  std::string label;  // the question, as the error summary names it
+  std::string message;
+};
+
+// The summary above a refused form (HAS_ERRORS with an ERROR_LIST of ID,
+// LABEL and MESSAGE), each linking to its input.
+void show_input_errors(const std::vector<InputError>& errors, Values& values);
 
 // A page's own template, rendered into the layout (layout.html) with the
 // title, navigation for who is signed in and the stylesheet.

@@ -11,24 +11,6 @@ namespace mn::web {
 
 namespace {
 
-std::string decision_text(core::Decision decision) {
-  switch (decision) {
-    case core::Decision::taper:
-      return "Going well: sessions can be spaced out.";
-    case core::Decision::continue_plan:
-      return "Carry on with the plan.";
-    case core::Decision::review:
-      return "Time to review the plan with your clinic team.";
-    case core::Decision::stop:
-      return "Pause massage and talk to your clinic team.";
-    case core::Decision::add_relaxation:
-      return "Relaxation sessions are added to the plan.";
-    case core::Decision::count:
-      break;
-  }
-  return {};
-}
-
 void show_flags(const core::Progress& progress, const std::string& zone, Values& values) {
   const core::ProgressFlags& flags = progress.flags;
   if (!flags.red_flag() && !flags.pain_worse) return;
@@ -57,8 +39,13 @@ void show_plan(const service::CourseReview& review, Values& values) {
       .set("REASON", review.plan_record->reason == "assessment"
                          ? "made from your answers"
                          : "adapted to your progress (" + review.plan_record->reason + ")")
-      .set("DECISION", decision_text(review.adaptation.decision));
-  for (const std::string& line : review.adaptation.explanation) plan.add("WHY").set("TEXT", line);
+      // The rule that decided, in the knowledge base's words, then its numbers.
+      .set("DECISION", review.adaptation.explanation.empty()
+                           ? std::string()
+                           : review.adaptation.explanation.front());
+  for (std::size_t i = 1; i < review.adaptation.explanation.size(); ++i) {
+    plan.add("WHY").set("TEXT", review.adaptation.explanation[i]);
+  }
   const core::Plan& shown = review.adaptation.plan;
   plan.show_if(shown.on_hold, "ON_HOLD");
   if (!shown.sessions.empty()) {
