@@ -47,4 +47,23 @@ PatientGrant authorize_patient(Call& call) {
   return {0, not_found()};
 }
 
+ShareGrant authorize_share(Call& call) {
+  if (!call.account().roles.has(store::Role::therapist)) {
+    return {std::nullopt, error_response(403, "forbidden", "handoffs are for therapists")};
+  }
+  const auto not_found = [] {
+    return error_response(404, "not_found", "no such handoff, or it was revoked or has expired",
+                          "share");
+  };
+  auto id = parse_id(call.param("share"));
+  if (!id) return {std::nullopt, not_found()};
+  auto share = call.accounts().share(*id);
+  if (!share) return {std::nullopt, error_response(share.error())};
+  if (!*share || (*share)->therapist != call.account().id || (*share)->revoked_at ||
+      (*share)->expires_at <= call.shared.clock.now()) {
+    return {std::nullopt, not_found()};
+  }
+  return {**share, std::nullopt};
+}
+
 }  // namespace mn::api

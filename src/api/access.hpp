@@ -32,4 +32,13 @@ struct PatientGrant {
 };
 PatientGrant authorize_patient(Call& call);
 
+// The share named by the route's {share}, when it is the signed-in
+// therapist's and neither revoked nor expired; otherwise the answer to give
+// (403 for anyone but a therapist, 404 for every share they cannot use).
+struct ShareGrant {
+  std::optional<store::Share> share;
+  std::optional<http::Response> refusal;
+};
+ShareGrant authorize_share(Call& call);
+
 }  // namespace mn::api

@@ -37,6 +37,9 @@ http::Response erase_patient(Call& call);
 http::Response export_patient(Call& call);
 http::Response patient_audit(Call& call);
 
+// fhir_routes.cpp
+http::Response export_fhir(Call& call);
+
 // record_routes.cpp
 http::Response record_intake(Call& call);
 http::Response latest_intake(Call& call);
@@ -55,5 +58,20 @@ http::Response create_share(Call& call);
 http::Response revoke_share(Call& call);
 http::Response list_handoffs(Call& call);
 http::Response get_handoff(Call& call);
+
+// handoff_routes.cpp
+http::Response patient_handoff(Call& call);
+http::Response patient_handoff_pdf(Call& call);
+http::Response patient_calendar(Call& call);
+http::Response shared_handoff_pdf(Call& call);
+http::Response shared_calendar(Call& call);
+
+// directory_routes.cpp
+http::Response list_therapists(Call& call);
+http::Response add_therapists(Call& call);
+http::Response replace_therapists(Call& call);
+http::Response get_therapist(Call& call);
+http::Response remove_therapist(Call& call);
+http::Response match_therapists(Call& call);
 
 }  // namespace mn::api

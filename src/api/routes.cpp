@@ -35,6 +35,7 @@ const std::array kRoutes{
     Route{"GET", "/api/v1/patients/{id}", Runs::worker, kSignedIn, get_patient},
     Route{"DELETE", "/api/v1/patients/{id}", Runs::worker, kSignedIn, erase_patient},
     Route{"GET", "/api/v1/patients/{id}/export", Runs::worker, kSignedIn, export_patient},
+    Route{"GET", "/api/v1/patients/{id}/fhir", Runs::worker, kSignedIn, export_fhir},
     Route{"GET", "/api/v1/patients/{id}/audit", Runs::worker, kSignedIn, patient_audit},
     Route{"GET", "/api/v1/patients/{id}/intakes/latest", Runs::worker, kSignedIn, latest_intake},
     Route{"POST", "/api/v1/patients/{id}/intakes", Runs::worker, kSignedIn, record_intake},
@@ -53,6 +54,20 @@ const std::array kRoutes{
 
     Route{"GET", "/api/v1/handoffs", Runs::worker, kSignedIn, list_handoffs},
     Route{"GET", "/api/v1/handoffs/{share}", Runs::worker, kSignedIn, get_handoff},
+    Route{"GET", "/api/v1/handoffs/{share}/pdf", Runs::worker, kSignedIn, shared_handoff_pdf},
+    Route{"GET", "/api/v1/handoffs/{share}/calendar", Runs::worker, kSignedIn, shared_calendar},
+    Route{"GET", "/api/v1/patients/{id}/handoff/{audience}", Runs::worker, kSignedIn,
+          patient_handoff},
+    Route{"GET", "/api/v1/patients/{id}/handoff/{audience}/pdf", Runs::worker, kSignedIn,
+          patient_handoff_pdf},
+    Route{"GET", "/api/v1/patients/{id}/calendar", Runs::worker, kSignedIn, patient_calendar},
+
+    Route{"GET", "/api/v1/therapists", Runs::worker, kSignedIn, list_therapists},
+    Route{"POST", "/api/v1/therapists", Runs::worker, kSignedIn, add_therapists},
+    Route{"PUT", "/api/v1/therapists", Runs::worker, kSignedIn, replace_therapists},
+    Route{"GET", "/api/v1/therapists/{id}", Runs::worker, kSignedIn, get_therapist},
+    Route{"DELETE", "/api/v1/therapists/{id}", Runs::worker, kSignedIn, remove_therapist},
+    Route{"POST", "/api/v1/patients/{id}/matches", Runs::worker, kSignedIn, match_therapists},
 };
 
 }  // namespace

@@ -144,30 +144,17 @@ http::Response list_handoffs(Call& call) {
 }
 
 http::Response get_handoff(Call& call) {
-  if (!is_therapist(call.account())) {
-    return error_response(403, "forbidden", "handoffs are for therapists");
-  }
-  const auto not_found = [] {
-    return error_response(404, "not_found", "no such handoff, or it was revoked or has expired",
-                          "share");
-  };
-  auto id = parse_id(call.param("share"));
-  if (!id) return not_found();
-  auto share = call.accounts().share(*id);
-  if (!share) return error_response(share.error());
-  const store::Seconds now = call.shared.clock.now();
-  if (!*share || (*share)->therapist != call.account().id || (*share)->revoked_at ||
-      (*share)->expires_at <= now) {
-    return not_found();
-  }
-  const store::PatientId patient_id = (*share)->patient;
+  ShareGrant grant = authorize_share(call);
+  if (grant.refusal) return *grant.refusal;
+  const store::Share& share = *grant.share;
+  const store::PatientId patient_id = share.patient;
   auto patient = call.store->patient(call.actor, patient_id);
   if (!patient) return error_response(patient.error());
   auto assessment = call.store->latest_assessment(call.actor, patient_id);
   if (!assessment) return error_response(assessment.error());
   auto plan = call.store->current_plan(call.actor, patient_id);
   if (!plan) return error_response(plan.error());
-  json handoff{{"share", share_json(**share)}, {"display_name", patient->display_name}};
+  json handoff{{"share", share_json(share)}, {"display_name", patient->display_name}};
   if (*assessment) handoff["assessment"] = handoff_assessment((*assessment)->assessment_json);
   if (*plan) handoff["plan"] = json::parse((*plan)->plan_json, nullptr, false);
   return json_response(200, dump(handoff));

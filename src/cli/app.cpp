@@ -140,6 +140,13 @@ struct Parsed {
   JournalAddOptions journal_add;
   ProgressOptions progress;
   ExportOptions export_options;
+  HandoffOptions handoff;
+  CalendarOptions calendar;
+  TherapistListOptions therapist_list;
+  TherapistImportOptions therapist_import;
+  TherapistAddOptions therapist_add;
+  TherapistRemoveOptions therapist_remove;
+  TherapistMatchOptions therapist_match;
   ImportOptions import_options;
   bool confirmed = false;
   ReassessOptions reassess;
@@ -167,6 +174,13 @@ struct RecordCommands {
   CLI::App* plan_adapt = nullptr;
   CLI::App* plan_show = nullptr;
   CLI::App* export_command = nullptr;
+  CLI::App* handoff = nullptr;
+  CLI::App* calendar = nullptr;
+  CLI::App* therapist_list = nullptr;
+  CLI::App* therapist_import = nullptr;
+  CLI::App* therapist_add = nullptr;
+  CLI::App* therapist_remove = nullptr;
+  CLI::App* therapist_match = nullptr;
   CLI::App* import_command = nullptr;
   CLI::App* erase = nullptr;
   CLI::App* audit = nullptr;
@@ -251,10 +265,42 @@ void add_data_commands(CLI::App& app, Parsed& parsed, RecordCommands& commands) 
   commands.export_command =
       app.add_subcommand("export", "Everything about a person (JSON), or their journal (CSV)");
   add_patient_argument(commands.export_command, parsed.export_options.patient);
-  commands.export_command->add_option("--format", parsed.export_options.format, "json or csv")
-      ->check(CLI::IsMember({"json", "csv"}));
-  commands.export_command->add_option("--output", parsed.export_options.output,
+  ExportOptions& export_options = parsed.export_options;
+  auto* format =
+      commands.export_command->add_option("--format", export_options.format, "json or csv")
+          ->check(CLI::IsMember({"json", "csv"}));
+  commands.export_command
+      ->add_flag_callback(
+          "--fhir", [&export_options] { export_options.format = "fhir"; },
+          "A FHIR R4 Bundle (docs/fhir.md) instead")
+      ->excludes(format);
+  commands.export_command->add_option("--output", export_options.output,
                                       "File to write (default: standard output)");
+  auto* therapist = commands.export_command->add_option(
+      "--therapist", export_options.therapist, "With --fhir: the therapist it is for, by name");
+  commands.export_command
+      ->add_option("--therapist-licence", export_options.therapist_licence,
+                   "With --fhir: their licence or registration number")
+      ->needs(therapist);
+  commands.export_command
+      ->add_option("--therapist-practice", export_options.therapist_practice,
+                   "With --fhir: the practice they work at")
+      ->needs(therapist);
+  HandoffOptions& handoff_options = parsed.handoff;
+  commands.handoff = app.add_subcommand(
+      "handoff", "The brief for a therapist, or the summary for the clinic team (text or PDF)");
+  add_patient_argument(commands.handoff, handoff_options.patient);
+  commands.handoff->add_option("--for", handoff_options.audience, "therapist or clinic")
+      ->check(CLI::IsMember({"therapist", "clinic"}));
+  commands.handoff->add_option("--format", handoff_options.format, "text or pdf")
+      ->check(CLI::IsMember({"text", "pdf"}));
+  commands.handoff->add_option("--output", handoff_options.output,
+                               "File to write (default: standard output; a PDF needs one)");
+  commands.calendar =
+      app.add_subcommand("calendar", "The planned sessions as an iCalendar file (.ics)");
+  add_patient_argument(commands.calendar, parsed.calendar.patient);
+  commands.calendar->add_option("--output", parsed.calendar.output,
+                                "File to write (default: standard output)");
   commands.import_command = app.add_subcommand(
       "import", "Add journal entries from a CSV (as export writes it): all or none");
   add_patient_argument(commands.import_command, parsed.import_options.patient);
@@ -281,6 +327,67 @@ void add_data_commands(CLI::App& app, Parsed& parsed, RecordCommands& commands) 
   commands.db_check = db->add_subcommand("check", "Schema version and integrity check");
   commands.db_purge =
       db->add_subcommand("purge", "Clear deleted data from the write-ahead log (after erase)");
+}
+
+void add_clinic_option(CLI::App* command, store::ClinicId& clinic) {
+  command->add_option("--clinic", clinic, "The clinic's number (default 1)")
+      ->check(CLI::PositiveNumber);
+}
+
+void add_directory_commands(CLI::App& app, Parsed& parsed, RecordCommands& commands) {
+  auto* therapist = app.add_subcommand("therapist", "The clinic's therapist directory");
+  therapist->require_subcommand(1);
+  commands.therapist_list = therapist->add_subcommand("list", "The directory");
+  add_clinic_option(commands.therapist_list, parsed.therapist_list.clinic);
+  commands.therapist_list->add_option("--format", parsed.therapist_list.format, "text, csv or json")
+      ->check(CLI::IsMember({"text", "csv", "json"}));
+  TherapistImportOptions& import = parsed.therapist_import;
+  commands.therapist_import = therapist->add_subcommand(
+      "import", "Add therapists from a CSV (docs/directory.md): all rows or none");
+  add_clinic_option(commands.therapist_import, import.clinic);
+  commands.therapist_import->add_option("input", import.input, "CSV file or -")->required();
+  commands.therapist_import->add_flag("--replace", import.replace,
+                                      "Rows whose id is listed already replace those entries");
+  TherapistAddOptions& add = parsed.therapist_add;
+  commands.therapist_add = therapist->add_subcommand("add", "Add one therapist");
+  CLI::App* adding = commands.therapist_add;
+  add_clinic_option(adding, add.clinic);
+  adding->add_option("--id", add.id, "The directory's code for them (lr-031)")->required();
+  adding->add_option("--name", add.name, "Their name")->required();
+  adding->add_option("--practice", add.practice, "The practice");
+  adding->add_option("--licence", add.licence, "Licence number, where massage is regulated");
+  adding->add_flag("--board-certified", add.board_certified, "Board certified");
+  adding->add_option("--training", add.training, "Specialty training: names separated by |");
+  adding->add_option("--styles", add.styles, "therapeutic, relaxation or therapeutic|relaxation");
+  adding->add_flag("--accepts-medical-input", add.accepts_medical_input,
+                   "Works with input from a medical team");
+  adding->add_option("--setting", add.setting, "calm or clinical");
+  adding->add_option("--latitude", add.latitude, "Degrees")->required();
+  adding->add_option("--longitude", add.longitude, "Degrees")->required();
+  adding->add_option("--address", add.address, "Street and town")->required();
+  adding->add_option("--prices", add.prices, "Minutes=price per session length: 30=45|60=80")
+      ->required();
+  adding->add_option("--openings-per-week", add.openings_per_week,
+                     "Sessions a week they can give someone new");
+  adding->add_option("--review-count", add.review_count, "Number of reviews");
+  adding->add_option("--rating", add.rating, "Mean review 0..5");
+  TherapistMatchOptions& match = parsed.therapist_match;
+  commands.therapist_match = therapist->add_subcommand(
+      "match", "Therapists of the person's clinic ranked for their assessment, with reasons");
+  add_patient_argument(commands.therapist_match, match.patient);
+  commands.therapist_match->add_option("--near", match.near,
+                                       "Where to search from: latitude,longitude");
+  commands.therapist_match->add_option("--radius", match.radius_km, "Search radius in km");
+  commands.therapist_match->add_option("--budget", match.budget, "Budget per session");
+  commands.therapist_match->add_option("--minutes", match.minutes,
+                                       "Session length (default: the plan's)");
+  commands.therapist_match->add_option("--top", match.top, "How many to show (default 5)")
+      ->check(CLI::Range(1, 100));
+  commands.therapist_match->add_option("--format", match.format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  commands.therapist_remove = therapist->add_subcommand("remove", "Remove a therapist");
+  add_clinic_option(commands.therapist_remove, parsed.therapist_remove.clinic);
+  commands.therapist_remove->add_option("id", parsed.therapist_remove.id, "Their code")->required();
 }
 
 void add_server_commands(CLI::App& app, Parsed& parsed, RecordCommands& commands) {
@@ -325,6 +432,13 @@ int run_records_command(Context& ctx, const Parsed& parsed, const RecordCommands
   if (commands.plan_adapt->parsed()) return plan_adapt(ctx, parsed.patient);
   if (commands.plan_show->parsed()) return plan_show(ctx, parsed.patient);
   if (commands.export_command->parsed()) return export_patient(ctx, parsed.export_options);
+  if (commands.handoff->parsed()) return handoff(ctx, parsed.handoff);
+  if (commands.therapist_list->parsed()) return therapist_list(ctx, parsed.therapist_list);
+  if (commands.therapist_import->parsed()) return therapist_import(ctx, parsed.therapist_import);
+  if (commands.therapist_add->parsed()) return therapist_add(ctx, parsed.therapist_add);
+  if (commands.therapist_remove->parsed()) return therapist_remove(ctx, parsed.therapist_remove);
+  if (commands.therapist_match->parsed()) return therapist_match(ctx, parsed.therapist_match);
+  if (commands.calendar->parsed()) return calendar(ctx, parsed.calendar);
   if (commands.import_command->parsed()) return import_journal(ctx, parsed.import_options);
   if (commands.erase->parsed()) return erase_patient(ctx, parsed.patient, parsed.confirmed);
   if (commands.audit->parsed()) {
@@ -382,6 +496,7 @@ int run_parsed(const std::vector<std::string>& arguments, std::istream& in, std:
   add_people_commands(app, parsed, records);
   add_journal_commands(app, parsed, records);
   add_data_commands(app, parsed, records);
+  add_directory_commands(app, parsed, records);
   add_server_commands(app, parsed, records);
 
   try {

@@ -64,10 +64,82 @@ int plan_show(Context& ctx, store::PatientId patient);
 
 struct ExportOptions {
   store::PatientId patient = 0;
-  std::string format = "json";  // json (everything) or csv (the journal)
+  std::string format = "json";  // json (everything), csv (the journal) or fhir (a FHIR R4 Bundle)
   std::string output;           // file; empty = standard output
+  // fhir only: the therapist the bundle is for; no name = none.
+  std::string therapist;
+  std::string therapist_licence;
+  std::string therapist_practice;
 };
 int export_patient(Context& ctx, const ExportOptions& options);
+
+struct HandoffOptions {
+  store::PatientId patient = 0;
+  std::string audience = "therapist";  // therapist or clinic
+  std::string format = "text";         // text or pdf
+  std::string output;                  // file; empty = standard output (text only)
+};
+int handoff(Context& ctx, const HandoffOptions& options);
+
+struct CalendarOptions {
+  store::PatientId patient = 0;
+  std::string output;  // file; empty = standard output
+};
+// The current plan's sessions as iCalendar.
+int calendar(Context& ctx, const CalendarOptions& options);
+
+// The therapist directory of a clinic (1 unless --clinic says otherwise).
+struct TherapistListOptions {
+  store::ClinicId clinic = 1;
+  std::string format = "text";  // text, csv or json
+};
+int therapist_list(Context& ctx, const TherapistListOptions& options);
+
+struct TherapistImportOptions {
+  store::ClinicId clinic = 1;
+  std::string input;     // CSV file or "-"
+  bool replace = false;  // entries with a code already listed replace them
+};
+int therapist_import(Context& ctx, const TherapistImportOptions& options);
+
+// The cells of one directory row, in the CSV's formats (docs/directory.md).
+struct TherapistAddOptions {
+  store::ClinicId clinic = 1;
+  std::string id;
+  std::string name;
+  std::string practice;
+  std::string licence;
+  bool board_certified = false;
+  std::string training;  // "prenatal|oncology"
+  std::string styles = "therapeutic|relaxation";
+  bool accepts_medical_input = false;
+  std::string setting = "calm";
+  std::string latitude;
+  std::string longitude;
+  std::string address;
+  std::string prices;  // "30=45|60=80"
+  int openings_per_week = 1;
+  int review_count = 0;
+  std::string rating = "0";
+};
+int therapist_add(Context& ctx, const TherapistAddOptions& options);
+
+struct TherapistRemoveOptions {
+  store::ClinicId clinic = 1;
+  std::string id;
+};
+int therapist_remove(Context& ctx, const TherapistRemoveOptions& options);
+
+struct TherapistMatchOptions {
+  store::PatientId patient = 0;
+  std::string near;  // "lat,lon"; empty: the middle of the directory
+  double radius_km = 0;
+  std::optional<double> budget;  // per session, in the currency
+  int minutes = 0;               // 0: the plan's session length
+  std::size_t top = 5;
+  std::string format = "text";
+};
+int therapist_match(Context& ctx, const TherapistMatchOptions& options);
 
 struct ImportOptions {
   store::PatientId patient = 0;

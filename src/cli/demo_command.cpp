@@ -1,11 +1,12 @@
 // demo load: the invented people of src/demo, with their intakes, sessions,
 // journals and the plan versions their journals lead to, in a demo clinic
-// with accounts to sign in with.
+// with accounts to sign in with and a directory of invented therapists.
 #include <ostream>
 #include <string>
 
 #include "api/crypto.hpp"
 #include "cli/commands.hpp"
+#include "demo/demo_directory.hpp"
 #include "demo/demo_people.hpp"
 #include "service/assessed_intake.hpp"
 #include "store/time_zone.hpp"
@@ -45,6 +46,7 @@ store::Roles roles_of(store::Role role) { return store::Roles{}.add(role); }
 // password anyone could read here.
 struct DemoClinic {
   store::ClinicId clinic = 0;
+  store::AccountId therapist = 0;
   std::string password;
   std::string password_hash;
 };
@@ -65,7 +67,19 @@ Result<DemoClinic> create_demo_clinic(store::Store& store, const store::Actor& a
       actor, store::NewAccount{"demo.therapist", "Theo Marsh (demo therapist)", demo.password_hash,
                                roles_of(store::Role::therapist), demo.clinic, std::nullopt});
   if (!therapist) return therapist.error();
+  demo.therapist = therapist->id;
   return demo;
+}
+
+// The invented practices around Lonerock; the first is the demo therapist's
+// own, so that handoffs can be shared from the directory.
+Result<std::size_t> load_directory(store::Store& store, const store::Actor& actor,
+                                   const DemoClinic& demo) {
+  std::vector<store::DirectoryEntry> entries = demo::demo_directory();
+  entries.front().account = demo.therapist;
+  auto stored = store.directory().put_therapists(actor, demo.clinic, entries, false);
+  if (!stored) return stored.error();
+  return stored->size();
 }
 
 }  // namespace
@@ -83,6 +97,9 @@ int demo_load(Context& ctx, bool only_if_empty) {
   }
   auto clinic = create_demo_clinic(*store, actor);
   if (!clinic) return ctx.fail(clinic.error());
+  auto directory = load_directory(*store, actor, *clinic);
+  if (!directory) return ctx.fail(directory.error());
+  ctx.out << "Demo directory: " << *directory << " invented therapists around Lonerock\n";
   std::string patient_login;
   for (const demo::DemoPerson& person : demo::demo_people(ctx.clock.now())) {
     auto loaded = load_person(*knowledge, *store, actor, person, clinic->clinic);

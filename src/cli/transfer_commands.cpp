@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 #include "cli/files.hpp"
 #include "cli/record_lookup.hpp"
+#include "codec/fhir_bundle.hpp"
 #include "codec/journal_csv.hpp"
 #include "codec/journal_json.hpp"
 #include "codec/utc_time.hpp"
@@ -14,15 +15,38 @@ namespace {
 
 constexpr std::size_t kMaxImportBytes = std::size_t{10} * 1024 * 1024;
 
+// The FHIR bundle of a person's records, for the therapist named in the
+// options if any.
+Result<std::string> fhir_export(const core::KnowledgeBase& knowledge,
+                                const store::PatientFile& file, const ExportOptions& options) {
+  codec::FhirOptions fhir;
+  if (!options.therapist.empty()) {
+    fhir.therapist = codec::FhirTherapist{options.therapist, options.therapist_licence,
+                                          options.therapist_practice};
+  }
+  return codec::fhir_bundle(knowledge, file, fhir);
+}
+
 }  // namespace
 
 int export_patient(Context& ctx, const ExportOptions& options) {
+  const bool fhir = options.format == "fhir";
+  if (!fhir && !options.therapist.empty()) {
+    return ctx.fail(
+        Error{"invalid", "--therapist", "only a FHIR export (--fhir) names a therapist"});
+  }
+  const core::KnowledgeBase* knowledge = fhir ? ctx.knowledge() : nullptr;
+  if (fhir && knowledge == nullptr) return ctx.failed();
   store::Store* store = ctx.store();
   if (store == nullptr) return ctx.failed();
   auto file = store->patient_file(ctx.actor(), options.patient);
   if (!file) return ctx.fail(file.error());
   std::string text;
-  if (options.format == "csv") {
+  if (fhir) {
+    auto bundle = fhir_export(*knowledge, *file, options);
+    if (!bundle) return ctx.fail(bundle.error());
+    text = std::move(*bundle);
+  } else if (options.format == "csv") {
     std::vector<core::JournalEntry> entries;
     entries.reserve(file->journal.size());
     for (const auto& record : file->journal) entries.push_back(record.entry);

@@ -31,6 +31,8 @@ std::string mask_names(core::Choices choices, core::ChoiceMask mask) {
   return text;
 }
 
+}  // namespace
+
 std::string pain_answer(const core::PainArea& area) {
   std::string text = choice_name(core::Choices::region, static_cast<unsigned>(area.region));
   if (area.intensity) text += ", " + std::to_string(*area.intensity) + "/10";
@@ -39,7 +41,6 @@ std::string pain_answer(const core::PainArea& area) {
   return text;
 }
 
-// The person's own answer to a field, as they gave it.
 std::string answer_text(const core::Intake& intake, Field field) {
   auto yes_no = [](const std::optional<bool>& value) {
     return value ? (*value ? "yes" : "no") : "not answered";
@@ -83,6 +84,8 @@ std::string answer_text(const core::Intake& intake, Field field) {
   const auto* answer = core::boolean_answer(intake, field);
   return answer != nullptr ? yes_no(*answer) : "";
 }
+
+namespace {
 
 std::vector<Because> because_of(const core::KnowledgeBase& knowledge, const core::Intake& intake,
                                 const core::Trace& trace) {
@@ -143,6 +146,8 @@ std::string list_entry(const core::Intake& intake, Field list, std::uint16_t ent
   return values && entry < values->size() ? (*values)[entry] : std::string();
 }
 
+}  // namespace
+
 std::string humanize(std::string_view name) {
   std::string text(name);
   for (char& c : text) {
@@ -150,6 +155,8 @@ std::string humanize(std::string_view name) {
   }
   return text;
 }
+
+namespace {
 
 void safety_view(const core::KnowledgeBase& knowledge, const core::Intake& intake,
                  const core::SafetyResult& safety, AssessmentView& view) {
@@ -272,6 +279,8 @@ TextView constraint_view(const core::KnowledgeBase& knowledge, const core::Const
   return {};
 }
 
+}  // namespace
+
 void plan_view(const core::KnowledgeBase& knowledge, const core::Plan& plan, AssessmentView& view) {
   view.on_hold = plan.on_hold;
   if (plan.on_hold) view.on_hold_text = knowledge.plan.on_hold.text;
@@ -296,13 +305,16 @@ void plan_view(const core::KnowledgeBase& knowledge, const core::Plan& plan, Ass
     view.constraints.push_back(constraint_view(knowledge, note));
 }
 
+namespace {
+
 std::string joined(const std::vector<std::string>& parts) {
   std::string text;
   for (const std::string& part : parts) text += (text.empty() ? "" : ", ") + part;
   return text;
 }
 
-// The entries of a list as the person wrote them, leaving out "none".
+}  // namespace
+
 std::string listed(const core::KnowledgeBase& knowledge, const core::Intake& intake,
                    const core::SafetyResult& safety, Field field) {
   const auto& values = field == Field::conditions ? intake.conditions : intake.medications;
@@ -319,6 +331,8 @@ std::string listed(const core::KnowledgeBase& knowledge, const core::Intake& int
   }
   return joined(parts);
 }
+
+namespace {
 
 void tell_view(const core::KnowledgeBase& knowledge, const core::Intake& intake,
                const core::Assessment& assessment, AssessmentView& view) {

@@ -111,6 +111,22 @@ struct AssessmentView {
 AssessmentView make_view(const core::KnowledgeBase& knowledge, const core::Intake& intake,
                          const core::Assessment& assessment);
 
+// The plan's phases, sessions, review date, constraints and cadences, added
+// to `view` (make_view does this for the assessment's own plan).
+void plan_view(const core::KnowledgeBase& knowledge, const core::Plan& plan, AssessmentView& view);
+
+// The person's own answer to a field, as they gave it ("6/10", "yes", "neck,
+// shoulders"); "not answered" when missing.
+std::string answer_text(const core::Intake& intake, core::Field field);
+// "neck, 6/10, 8 weeks, in one spot".
+std::string pain_answer(const core::PainArea& area);
+// The entries of the conditions or medications list as the person wrote
+// them, comma-separated, leaving out "none" and denied entries.
+std::string listed(const core::KnowledgeBase& knowledge, const core::Intake& intake,
+                   const core::SafetyResult& safety, core::Field field);
+// An id in plain words: "lower_back" -> "lower back".
+std::string humanize(std::string_view name);
+
 // Replaces each "{name}" in `text` by its value.
 std::string fill(std::string text,
                  std::initializer_list<std::pair<const char*, std::string>> values);

@@ -11,6 +11,7 @@
 #include "core/condition.hpp"
 #include "core/intake.hpp"
 #include "core/style.hpp"
+#include "core/therapist.hpp"
 
 namespace mn::core {
 
@@ -328,6 +329,101 @@ struct Guidance {
   TextItem tell_minutes;      // {minutes}
 };
 
+// Matching therapists to an assessment (knowledge/matching.yaml,
+// docs/matching.md).
+
+// The factors of a match's score, in output order.
+enum class MatchFactor : std::uint8_t {
+  style,
+  training,
+  techniques,
+  precautions,
+  medical_input,
+  setting,
+  distance,
+  price,
+  availability,
+  reviews,
+  licence,
+  board_certification,
+  count
+};
+inline constexpr std::size_t kMatchFactorCount = static_cast<std::size_t>(MatchFactor::count);
+
+// Why a therapist is left out of a ranking; each hard requirement has one.
+enum class ExclusionReason : std::uint8_t {
+  out_of_radius,
+  style_not_offered,
+  precaution,  // a required competence for one of the person's precautions
+  session_length_not_offered,
+  no_openings,
+  count
+};
+inline constexpr std::size_t kExclusionReasonCount =
+    static_cast<std::size_t>(ExclusionReason::count);
+
+struct MatchFactorPolicy {
+  double weight = 0;        // the most points the factor gives
+  std::string label;        // a short name ("Distance")
+  std::string explanation;  // how the factor is scored, for a person
+  SourceList sources;
+};
+
+enum class PrecautionNeed : std::uint8_t { required, preferred };
+
+// A competence the person's precautions call for: met by any of `training`,
+// or (when `medical_input_meets`) by accepting input from a medical team.
+struct PrecautionCompetence {
+  std::string id;
+  std::vector<Index> rules;  // safety rules that call for it
+  PrecautionNeed need = PrecautionNeed::required;
+  TrainingMask training = 0;
+  bool medical_input_meets = false;
+  std::string text;
+  SourceList sources;
+};
+
+// A checklist item that asks for a technique, and the trainings that teach it.
+struct TechniqueFit {
+  Index item = 0;  // into KnowledgeBase::items
+  TrainingMask training = 0;
+  SourceList sources;
+};
+
+struct MatchingPolicy {
+  std::array<MatchFactorPolicy, kMatchFactorCount> factors;  // by MatchFactor
+  double max_score = 0;                                      // the sum of the weights
+  std::array<std::string, kTrainingCount> training_labels;   // by Training
+  std::array<std::string, kSettingCount> setting_labels;     // by Setting
+  // By Style: the trainings that fit it, and the settings that suit it
+  // (0 = any).
+  std::array<TrainingMask, static_cast<int>(Style::count)> style_training{};
+  std::array<SettingMask, static_cast<int>(Style::count)> style_setting{};
+  std::vector<TechniqueFit> techniques;
+  std::vector<PrecautionCompetence> precautions;
+  // Reviews: the mean rating is shrunk towards `review_prior_mean` as if it
+  // had `review_prior_count` more reviews; points grow from `review_floor`
+  // (none) to 5 (all).
+  double review_prior_mean = 4;
+  double review_prior_count = 10;
+  double review_floor = 3;
+  // Distance: full points within `full_points_within_km`, then falling
+  // linearly to none at the search radius.
+  double default_radius_km = 25;
+  double max_radius_km = 200;
+  double full_points_within_km = 2;
+  // Price: full points within the budget, none at this percentage over it.
+  double zero_points_over_budget_percent = 50;
+  // Medical-team input counts when the clinic is involved, or when the
+  // safety screen's status is at least this.
+  SafetyStatus medical_input_from = SafetyStatus::adjust;
+  std::array<std::string, kExclusionReasonCount> exclusion_texts;  // by ExclusionReason
+  SourceList sources;
+};
+
+std::string_view match_factor_name(MatchFactor factor);
+std::string_view exclusion_reason_name(ExclusionReason reason);
+
 struct KnowledgeBase {
   std::string version;
   std::vector<Source> sources;
@@ -350,6 +446,7 @@ struct KnowledgeBase {
   PlanPolicy plan;
   Guidance guidance;
   ProgressPolicy progress;
+  MatchingPolicy matching;
 
   const Question& question(Field field) const {
     return questionnaire[question_of_field[static_cast<std::size_t>(field)]];

@@ -43,5 +43,7 @@ void compile_safety(Compilation& compilation, const yaml::Node& root);
 void compile_plan(Compilation& compilation, const yaml::Node& root);
 void compile_guidance(Compilation& compilation, const yaml::Node& root);
 void compile_progress(Compilation& compilation, const yaml::Node& root);  // after compile_plan
+// After compile_checklists and compile_safety (item and rule ids).
+void compile_matching(Compilation& compilation, const yaml::Node& root);
 
 }  // namespace mn::knowledge

@@ -97,6 +97,7 @@ std::variant<core::KnowledgeBase, LoadErrors> compile_texts(const KnowledgeTexts
   compile_plan(compilation, roots["plan.yaml"]);
   compile_guidance(compilation, roots["guidance.yaml"]);
   compile_progress(compilation, roots["progress.yaml"]);
+  compile_matching(compilation, roots["matching.yaml"]);
   if (!diagnostics.empty()) return errors_of(diagnostics);
   return knowledge;
 }

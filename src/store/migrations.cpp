@@ -185,11 +185,41 @@ CREATE INDEX patients_by_clinic ON patients (clinic_id, id);
 ALTER TABLE audit_trail ADD COLUMN address TEXT NOT NULL DEFAULT '';
 )sql";
 
+// A clinic's directory of local therapists (not health data). Trainings and
+// styles are bit sets in core's enum order; prices "30=4500;60=8000"
+// (minutes=cents, shortest first), checked by check_directory_entry.
+constexpr std::string_view kDirectory = R"sql(
+CREATE TABLE therapists (
+  id {id},
+  clinic_id BIGINT NOT NULL REFERENCES clinics (id),
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  practice TEXT NOT NULL,
+  licence TEXT NOT NULL,
+  board_certified INTEGER NOT NULL CHECK (board_certified IN (0, 1)),
+  training INTEGER NOT NULL CHECK (training BETWEEN 0 AND 127),
+  styles INTEGER NOT NULL CHECK (styles BETWEEN 1 AND 3),
+  accepts_medical_input INTEGER NOT NULL CHECK (accepts_medical_input IN (0, 1)),
+  setting TEXT NOT NULL CHECK (setting IN ('calm', 'clinical')),
+  latitude DOUBLE PRECISION NOT NULL CHECK (latitude BETWEEN -90 AND 90),
+  longitude DOUBLE PRECISION NOT NULL CHECK (longitude BETWEEN -180 AND 180),
+  address TEXT NOT NULL,
+  prices TEXT NOT NULL,
+  openings_per_week INTEGER NOT NULL CHECK (openings_per_week BETWEEN 0 AND 50),
+  review_count BIGINT NOT NULL CHECK (review_count >= 0),
+  rating DOUBLE PRECISION NOT NULL CHECK (rating BETWEEN 0 AND 5),
+  account_id BIGINT REFERENCES accounts (id) ON DELETE SET NULL,
+  updated_at BIGINT NOT NULL,
+  UNIQUE (clinic_id, code)
+);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "patients, intakes, assessments, plans, sessions, journal, audit trail",
               kInitialSchema},
     Migration{2, "an index of assessment summaries for reassessment", kAssessmentSummary},
     Migration{3, "clinics, accounts, sign-in sessions, invitations, shares", kAccounts},
+    Migration{4, "the therapist directory", kDirectory},
 };
 
 std::string for_dialect(std::string_view sql, sql::Dialect dialect) {

@@ -13,7 +13,7 @@ namespace mn::store {
 // only in their connection. Owns the connection; keeps a reference to the
 // clock, which must outlive it. Accounts methods live in sql_accounts.cpp
 // and sql_shares.cpp.
-class SqlStore final : public Store, public Accounts {
+class SqlStore final : public Store, public Accounts, public Directory {
  public:
   // Precondition: the connection's schema is migrated (see migrate()).
   SqlStore(std::unique_ptr<sql::Connection> connection, const Clock& clock);
@@ -21,6 +21,7 @@ class SqlStore final : public Store, public Accounts {
   std::string backend() const override;
   int schema_version() override;
   Accounts& accounts() override;
+  Directory& directory() override;
 
   Result<Patient> add_patient(const Actor& actor, const NewPatient& patient) override;
   Result<std::vector<Patient>> list_patients(const Actor& actor) override;
@@ -88,6 +89,14 @@ class SqlStore final : public Store, public Accounts {
   Result<std::optional<Share>> share(RecordId id) override;
   Result<std::vector<Share>> active_shares_for(AccountId therapist, Seconds now) override;
   Result<std::vector<Share>> shares_of_patient(PatientId patient) override;
+
+  // Directory (sql_directory.cpp).
+  Result<std::vector<DirectoryEntry>> put_therapists(const Actor& actor, ClinicId clinic,
+                                                     const std::vector<DirectoryEntry>& entries,
+                                                     bool replace) override;
+  Result<std::vector<DirectoryEntry>> therapists_of_clinic(ClinicId clinic) override;
+  Result<std::optional<DirectoryEntry>> therapist_entry(RecordId id) override;
+  Result<bool> remove_therapist(const Actor& actor, RecordId id) override;
 
  private:
   // Runs `body` in one write transaction and commits; any failure rolls
@@ -160,6 +169,9 @@ class SqlStore final : public Store, public Accounts {
   Account insert_account(const Actor& actor, const NewAccount& account, Seconds created_at);
   void end_sessions_of(AccountId account);
   std::size_t erase_accounts_of(PatientId patient);
+  // Refuses an entry linked to an account that is not a therapist of `clinic`.
+  void check_directory_account(const DirectoryEntry& entry, ClinicId clinic,
+                               const std::string& where);
 
   std::unique_ptr<sql::Connection> connection_;
   const Clock& clock_;

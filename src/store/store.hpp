@@ -12,6 +12,7 @@
 #include "core/result.hpp"
 #include "store/accounts.hpp"
 #include "store/clock.hpp"
+#include "store/directory.hpp"
 #include "store/records.hpp"
 
 namespace mn::store {
@@ -95,6 +96,8 @@ class Store {
   // Accounts, sessions, invitations and shares, on the same database and
   // connection (same thread rule). Lives as long as the Store.
   virtual Accounts& accounts() = 0;
+  // The clinic's therapist directory (directory.hpp).
+  virtual Directory& directory() = 0;
 
   // The clinic, when given, must exist ("not_found", where "clinic").
   virtual Result<Patient> add_patient(const Actor& actor, const NewPatient& patient) = 0;

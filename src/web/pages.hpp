@@ -43,4 +43,15 @@ http::Response invite(Visit& visit);
 // handoff_pages.cpp
 http::Response handoffs_page(Visit& visit);
 
+// therapist_pages.cpp
+http::Response therapists_page(Visit& visit);
+http::Response search_therapists(Visit& visit);
+http::Response share_with_therapist(Visit& visit);
+
+// handoff_brief_pages.cpp
+http::Response handoff_brief(Visit& visit);
+http::Response handoff_brief_pdf(Visit& visit);
+http::Response handoff_calendar(Visit& visit);
+http::Response handoff_revoke_share(Visit& visit);
+
 }  // namespace mn::web

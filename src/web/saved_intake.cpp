@@ -1,8 +1,8 @@
 #include "web/saved_intake.hpp"
 
 #include "codec/intake_json.hpp"
-#include "core/assess.hpp"
 #include "service/assessed_intake.hpp"
+#include "service/latest_assessment.hpp"
 #include "store/time_zone.hpp"
 
 namespace mn::web {
@@ -36,21 +36,8 @@ Result<bool> save_intake(Visit& visit, std::string_view intake_json) {
 
 Result<std::optional<SavedAssessment>> latest_assessed_intake(Visit& visit,
                                                               store::PatientId patient) {
-  store::Store& store = *visit.call.store;
-  auto record = store.patient(visit.call.actor, patient);
-  if (!record) return record.error();
-  auto intake_record = store.latest_intake(visit.call.actor, patient);
-  if (!intake_record) return intake_record.error();
-  auto assessment_record = store.latest_assessment(visit.call.actor, patient);
-  if (!assessment_record) return assessment_record.error();
-  if (!*intake_record || !*assessment_record) return std::optional<SavedAssessment>();
-  const core::KnowledgeBase& knowledge = visit.call.shared.knowledge;
-  auto intake = codec::parse_intake(knowledge, (*intake_record)->intake_json);
-  if (!intake) return intake.error();
-  const core::Date day = store::local_date((*assessment_record)->assessed_at, record->time_zone);
-  SavedAssessment saved{*intake, core::assess(knowledge, *intake, day), core::format_date(day),
-                        (*assessment_record)->knowledge_version};
-  return std::optional<SavedAssessment>(std::move(saved));
+  return service::latest_assessment(visit.call.shared.knowledge, *visit.call.store,
+                                    visit.call.actor, patient);
 }
 
 }  // namespace mn::web

@@ -8,6 +8,7 @@
 #include "core/assessment.hpp"
 #include "core/intake.hpp"
 #include "core/result.hpp"
+#include "service/latest_assessment.hpp"
 #include "store/records.hpp"
 #include "web/page.hpp"
 
@@ -21,16 +22,9 @@ Result<nlohmann::json> answers_from(const core::KnowledgeBase& knowledge, std::s
 // (as of today in their time zone).
 Result<bool> save_intake(Visit& visit, std::string_view intake_json);
 
-// A person's latest stored intake with its assessment, worked out again by
-// the engine as of the day it was assessed (the engine is a pure function
-// of knowledge, intake and date), and the guidance version it was assessed
-// with. The caller has checked access; the reads are audited.
-struct SavedAssessment {
-  core::Intake intake;
-  core::Assessment assessment;
-  std::string assessed_on;  // "2026-11-28", the person's day
-  std::string knowledge_version;
-};
+// The latest assessed intake of a person (service/latest_assessment.hpp).
+// The caller has checked access; the reads are audited.
+using SavedAssessment = service::LatestAssessment;
 Result<std::optional<SavedAssessment>> latest_assessed_intake(Visit& visit,
                                                               store::PatientId patient);
 
