@@ -43,6 +43,11 @@ http::Response invite(Visit& visit);
 // handoff_pages.cpp
 http::Response handoffs_page(Visit& visit);
 
+// directory_pages.cpp
+http::Response directory_page(Visit& visit);
+http::Response import_directory(Visit& visit);
+http::Response remove_directory_entry(Visit& visit);
+
 // therapist_pages.cpp
 http::Response therapists_page(Visit& visit);
 http::Response search_therapists(Visit& visit);

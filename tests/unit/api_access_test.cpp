@@ -52,6 +52,12 @@ std::vector<HealthRoute> health_routes(store::AccountId therapist) {
       {"GET", "/api/v1/patients/{id}/progress", none},
       {"GET", "/api/v1/patients/{id}/shares", none},
       {"POST", "/api/v1/patients/{id}/shares", share},
+      {"GET", "/api/v1/patients/{id}/handoff/therapist", none},
+      {"GET", "/api/v1/patients/{id}/handoff/clinic", none},
+      {"GET", "/api/v1/patients/{id}/handoff/therapist/pdf", none},
+      {"GET", "/api/v1/patients/{id}/handoff/clinic/pdf", none},
+      {"GET", "/api/v1/patients/{id}/calendar", none},
+      {"POST", "/api/v1/patients/{id}/matches", [](int) { return std::string("{}"); }},
   };
 }
 
@@ -96,6 +102,7 @@ TEST_P(AccessMatrix, EveryRoleGetsExactlyWhatItMay) {
       }
       EXPECT_EQ(response.status, caller.expected);
       EXPECT_EQ(response.body.find("patient.a1"), std::string::npos);  // never the data
+      EXPECT_EQ(response.header("Content-Type"), "application/json");  // never a PDF or .ics
       EXPECT_TRUE(json::parse(response.body).contains("error"));
     }
   }
@@ -146,20 +153,27 @@ TEST_P(AccessMatrix, HandoffsOnlyForTheTherapistSharedWith) {
        store::Roles{}.add(store::Role::therapist), world.therapist_a.clinic, std::nullopt});
   ASSERT_TRUE(other_therapist);
   Session owner = sign_in(client, "patient.a1");
+  // With an assessment, so that the PDF and the calendar have something to show.
+  ASSERT_EQ(call(client, owner, "POST", with_id("/api/v1/patients/{id}/intakes", target),
+                 R"({"age": 40, "goals": ["stress_relief"], "stress": 6})")
+                .status,
+            201);
   HttpResponse shared = call(client, owner, "POST", with_id("/api/v1/patients/{id}/shares", target),
                              json{{"therapist", world.therapist_a.id}}.dump());
   ASSERT_EQ(shared.status, 201) << shared.body;
-  const std::string path =
+  const std::string handoff =
       "/api/v1/handoffs/" + std::to_string(json::parse(shared.body).at("id").get<int>());
   const std::vector<std::pair<std::string, int>> expected{
       {"therapist.a", 200}, {"therapist.a2", 404}, {"patient.a1", 403},
       {"clinician.a", 403}, {"admin.a", 403},      {"clinician.b", 403}};
-  for (const auto& [login, status] : expected) {
-    Session session = sign_in(client, login);
-    HttpResponse response = call(client, session, "GET", path);
-    EXPECT_EQ(response.status, status) << login << ": " << response.body;
+  for (const std::string& path : {handoff, handoff + "/pdf", handoff + "/calendar"}) {
+    for (const auto& [login, status] : expected) {
+      Session session = sign_in(client, login);
+      HttpResponse response = call(client, session, "GET", path);
+      EXPECT_EQ(response.status, status) << login << " " << path << ": " << response.body;
+    }
+    EXPECT_EQ(client.get(path).status, 401) << path;
   }
-  EXPECT_EQ(client.get(path).status, 401);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AccessMatrix,

@@ -356,7 +356,8 @@ TEST(MatchingRanking, MixedNeedsBothStylesAndHalfIsPartlyMet) {
   auto busy = therapist("busy", 1);
   busy.openings_per_week = 1;
   const std::vector busy_directory{busy};
-  const auto& openings = factor(rank(who, busy_directory).matches.at(0), MatchFactor::availability);
+  const auto busy_result = rank(who, busy_directory);
+  const auto& openings = factor(busy_result.matches.at(0), MatchFactor::availability);
   EXPECT_EQ(openings.outcome, FactorOutcome::partly_met);
   EXPECT_EQ(openings.values, (std::array<double, 2>{1, 2}));
   EXPECT_DOUBLE_EQ(openings.points, weight(MatchFactor::availability) / 2);

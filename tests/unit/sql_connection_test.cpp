@@ -27,13 +27,9 @@
 #include "store/sql/connection.hpp"
 #include "store/sqlite/sqlite_connection.hpp"
 
-// libpqxx 6.4 leaks libpq's result of a statement during which the
-// connection was lost: pqxx::connection_base::make_result reads the client
-// encoding, which throws on a dead connection, before it owns the result.
-// These tests lose connections on purpose (LeakSanitizer reads this hook).
-extern "C" const char* __lsan_default_suppressions() {  // NOLINT(bugprone-reserved-identifier)
-  return "leak:libpqxx\n";
-}
+// These tests lose connections on purpose; libpqxx's leak when that
+// happens is suppressed for sanitizer builds in
+// src/sanitizer/lsan_suppressions.cpp.
 
 namespace mn::store::sql {
 namespace {
