@@ -355,7 +355,8 @@ TEST_F(FhirBundle, TherapistAddsPractitionerAndRole) {
   EXPECT_EQ(role.at("practitioner").at("reference"), urn(practitioner));
   EXPECT_EQ(role.at("organization").at("display"), "Sampleton Bodywork");
   EXPECT_EQ(only(bundle, "ServiceRequest").at("performer")[0].at("reference"), urn(role));
-  for (const json& activity : only(bundle, "CarePlan").at("activity")) {
+  const json care_plan = only(bundle, "CarePlan");  // kept: the loop reads into it
+  for (const json& activity : care_plan.at("activity")) {
     EXPECT_EQ(activity.at("detail").at("performer")[0].at("reference"), urn(role));
   }
   auto unnamed = codec::fhir_bundle(knowledge(), file, {codec::FhirTherapist{"", "x", "y"}});
